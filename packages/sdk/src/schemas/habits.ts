@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { DateOnly, DateTime, Id } from './common.js';
 
 export const HABIT_STATUSES = ['active', 'archived'] as const;
+/** Values accepted by the `status` query parameter of GET /habits ('active' is the default). */
+export const HABIT_STATUS_FILTERS = [...HABIT_STATUSES, 'all'] as const;
 export const HABIT_FREQUENCIES = ['daily', 'weekly', 'custom'] as const;
 export const SKIP_REASONS = ['vacation', 'sick', 'rest', 'other'] as const;
 

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { DateTime, Id } from './common.js';
 
-export const WEEK_DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export const WEEK_DAYS = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+] as const;
 export type WeekDay = (typeof WEEK_DAYS)[number];
 
 export const ProfileSchema = z.looseObject({

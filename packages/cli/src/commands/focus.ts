@@ -1,0 +1,28 @@
+import { render } from '../output/render.js';
+import { FOCUS_SESSION } from '../resources/spec.js';
+import type { CommandContext } from '../types.js';
+import { runList } from './list.js';
+
+/** `loggd focus list` */
+export async function focusList(
+  ctx: CommandContext,
+  flags: { status?: string; limit?: number; all?: boolean },
+): Promise<number> {
+  const loggd = await ctx.createClient();
+  const query = {
+    ...(flags.status ? { status: flags.status } : {}),
+    ...(flags.limit ? { limit: flags.limit } : {}),
+  };
+  return runList(ctx, loggd.focusSessions.list(query as never), {
+    all: flags.all,
+    plural: 'focus sessions',
+    spec: FOCUS_SESSION,
+  });
+}
+
+/** `loggd focus get <id>` */
+export async function focusGet(ctx: CommandContext, id: number): Promise<number> {
+  const session = await (await ctx.createClient()).focusSessions.get(id);
+  await render(ctx, session as Record<string, unknown>, { spec: FOCUS_SESSION });
+  return 0;
+}

@@ -1,0 +1,105 @@
+import { render, type TableHelpers } from '../output/render.js';
+import { HABIT, HABIT_CHECK, HABIT_SKIP } from '../resources/spec.js';
+import type { CommandContext } from '../types.js';
+import { fetchList, runList } from './list.js';
+
+type Row = Record<string, unknown>;
+
+export interface HabitListFlags {
+  status?: string;
+  limit?: number;
+  all?: boolean;
+}
+export interface RangeFlags {
+  from?: string;
+  to?: string;
+  limit?: number;
+  all?: boolean;
+}
+
+const cells = {
+  name: (row: Row) => (row.emoji ? `${String(row.emoji)} ${String(row.name)}` : String(row.name)),
+  current_streak: (row: Row, h: TableHelpers) => {
+    const n = Number(row.current_streak);
+    return n > 0 ? h.chalk.yellow(`${n}d`) : h.chalk.dim('0d');
+  },
+  longest_streak: (row: Row) => `${Number(row.longest_streak)}d`,
+};
+
+/** `loggd habits list` */
+export async function habitsList(ctx: CommandContext, flags: HabitListFlags): Promise<number> {
+  const loggd = await ctx.createClient();
+  const query = {
+    ...(flags.status ? { status: flags.status } : {}),
+    ...(flags.limit ? { limit: flags.limit } : {}),
+  };
+  return runList(ctx, loggd.habits.list(query as never), {
+    all: flags.all,
+    plural: 'habits',
+    spec: HABIT,
+    cells,
+  });
+}
+
+/** `loggd habits get <id>` */
+export async function habitsGet(ctx: CommandContext, id: number): Promise<number> {
+  const habit = await (await ctx.createClient()).habits.get(id);
+  await render(ctx, habit as Row, { spec: HABIT, cells });
+  return 0;
+}
+
+function rangeQuery(flags: RangeFlags) {
+  return {
+    ...(flags.from ? { from: flags.from } : {}),
+    ...(flags.to ? { to: flags.to } : {}),
+    ...(flags.limit ? { limit: flags.limit } : {}),
+  };
+}
+
+/** `loggd habits checks <id>` */
+export async function habitsChecks(ctx: CommandContext, id: number, flags: RangeFlags): Promise<number> {
+  const loggd = await ctx.createClient();
+  return runList(ctx, loggd.habits.checks(id, rangeQuery(flags)), {
+    all: flags.all,
+    plural: 'checks',
+    spec: HABIT_CHECK,
+  });
+}
+
+/** `loggd habits skips <id>` */
+export async function habitsSkips(ctx: CommandContext, id: number, flags: RangeFlags): Promise<number> {
+  const loggd = await ctx.createClient();
+  return runList(ctx, loggd.habits.skips(id, rangeQuery(flags)), {
+    all: flags.all,
+    plural: 'skips',
+    spec: HABIT_SKIP,
+  });
+}
+
+/**
+ * `loggd habits pending`: active habits whose `checked_today` is false (the API computes it in the profile's time
+ * zone). Exit 0 when none is pending, 1 otherwise, so cron jobs can alert.
+ */
+export async function habitsPending(ctx: CommandContext): Promise<number> {
+  const loggd = await ctx.createClient();
+  const { items } = await fetchList(
+    ctx,
+    loggd.habits.list({ status: 'active', limit: 100 } as never),
+    true,
+    'habits',
+  );
+  const pending = (items as Row[]).filter((h) => h.checked_today === false);
+  await render(ctx, pending, {
+    spec: HABIT,
+    cells,
+    columns: ['id', 'name', 'frequency', 'current_streak', 'last_checked_at'],
+  });
+  if (ctx.io.stderr.isTTY) {
+    ctx.io.stderr.write(
+      pending.length === 0
+        ? 'All active habits are checked today.\n'
+        : `${pending.length} of ${items.length} active habits pending today.\n`,
+    );
+  }
+  return pending.length === 0 ? 0 : 1;
+}

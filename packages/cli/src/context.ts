@@ -1,0 +1,144 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { RequestEvent, ResponseEvent } from '@loggd/sdk';
+import { noTokenError, usageError } from './errors.js';
+import { isValidTimeZone } from './output/datetime.js';
+import type { CommandContext, GlobalOptions, IO } from './types.js';
+
+/** The demo account's token in the in-process mock. */
+export const DEMO_TOKEN = 'mock_pro_all';
+
+/** ${XDG_CONFIG_HOME:-~/.config}/loggd, or LOGGD_CONFIG_DIR. */
+export function configDirFor(env: Record<string, string | undefined>): string {
+  if (env.LOGGD_CONFIG_DIR) return env.LOGGD_CONFIG_DIR;
+  return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'loggd');
+}
+
+/** Builds the context every command receives: IO, global options, and lazy client and time-zone lookups. */
+export function createContext(io: IO, opts: GlobalOptions): CommandContext {
+  let client: Promise<import('@loggd/sdk').Loggd> | undefined;
+  let zone: Promise<string> | undefined;
+  const ctx: CommandContext = {
+    io,
+    opts,
+    configDir: configDirFor(io.env),
+    createClient: () => {
+      client ??= buildClient(io, opts, ctx.configDir);
+      return client;
+    },
+    timeZone: () => {
+      zone ??= lookUpTimeZone(ctx);
+      return zone;
+    },
+  };
+  return ctx;
+}
+
+async function lookUpTimeZone(ctx: CommandContext): Promise<string> {
+  const fromEnv = ctx.io.env.LOGGD_TZ;
+  if (fromEnv) {
+    if (!isValidTimeZone(fromEnv))
+      throw usageError(`invalid LOGGD_TZ '${fromEnv}': give an IANA zone such as Europe/Bucharest`);
+    return fromEnv;
+  }
+  try {
+    // One request per run, only when a table shows a datetime: the API computes days in this zone too.
+    const profile = await (await ctx.createClient()).profile.get();
+    return isValidTimeZone(profile.timezone) ? profile.timezone : 'UTC';
+  } catch {
+    ctx.io.stderr.write(
+      'note: could not read the profile’s time zone (read:profile scope?): times are UTC\n',
+    );
+    return 'UTC';
+  }
+}
+
+async function buildClient(
+  io: IO,
+  opts: GlobalOptions,
+  configDir: string,
+): Promise<import('@loggd/sdk').Loggd> {
+  const { Loggd } = await import('@loggd/sdk');
+  const hooks = (token: string) => (opts.debug ? debugHooks(io, token) : {});
+  if (opts.demo) {
+    const mock = await demoMock(io.env);
+    return new Loggd({ token: DEMO_TOKEN, fetch: mock.fetch, baseUrl: mock.baseUrl, ...hooks(DEMO_TOKEN) });
+  }
+  const creds = await resolveTokenAndUrl(io, opts, configDir);
+  if (!creds.token) throw noTokenError();
+  return new Loggd({
+    token: creds.token,
+    ...(creds.baseUrl ? { baseUrl: creds.baseUrl } : {}),
+    ...hooks(creds.token),
+  });
+}
+
+// One demo mock per seed and clock per process: read-only commands leave it unchanged, and in-process callers
+// (tests, scripts running several commands) skip regenerating the dataset.
+const demoMocks = new Map<string, Promise<import('@loggd/mock').MockApi>>();
+
+function demoMock(env: Record<string, string | undefined>): Promise<import('@loggd/mock').MockApi> {
+  const seed = env.LOGGD_DEMO_SEED;
+  const now = env.LOGGD_DEMO_NOW;
+  if (seed !== undefined && !/^\d+$/.test(seed))
+    throw usageError(`invalid LOGGD_DEMO_SEED '${seed}': accepted is a non-negative integer`);
+  if (now !== undefined && Number.isNaN(Date.parse(now)))
+    throw usageError(`invalid LOGGD_DEMO_NOW '${now}': accepted is an ISO datetime`);
+  const key = `${seed ?? ''}|${now ?? ''}`;
+  let mock = demoMocks.get(key);
+  if (!mock) {
+    mock = import('@loggd/mock').then(({ createMockApi }) =>
+      createMockApi({ ...(seed !== undefined ? { seed: Number(seed) } : {}), ...(now ? { now } : {}) }),
+    );
+    demoMocks.set(key, mock);
+  }
+  return mock;
+}
+
+interface Resolved {
+  token?: string;
+  baseUrl?: string;
+}
+
+async function resolveTokenAndUrl(io: IO, opts: GlobalOptions, configDir: string): Promise<Resolved> {
+  try {
+    const { resolveCredentials } = await import('./auth/credentials.js');
+    return await resolveCredentials({
+      ...(opts.profile ? { profile: opts.profile } : {}),
+      ...(opts.token ? { token: opts.token } : {}),
+      ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
+      env: io.env,
+      configDir,
+    });
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw err;
+    // Stored profiles are not available: flags, then env.
+    return {
+      token: opts.token ?? io.env.LOGGD_TOKEN,
+      baseUrl: opts.baseUrl ?? io.env.LOGGD_BASE_URL,
+    };
+  }
+}
+
+/** Masks a token for logs: the first 4 characters, then …. */
+export function redact(text: string, token: string | undefined): string {
+  return token ? text.replaceAll(token, `${token.slice(0, 4)}…`) : text;
+}
+
+/** --debug: one stderr line per request and response, the token masked. */
+function debugHooks(io: IO, token: string) {
+  const write = (line: string) => io.stderr.write(redact(`debug: ${line}\n`, token));
+  return {
+    hooks: {
+      onRequest: (e: RequestEvent) => write(`→ ${describe(e)}`),
+      onResponse: (e: ResponseEvent) => write(`← ${describe(e)}${e.error ? ` ${e.error.message}` : ''}`),
+    },
+  };
+}
+
+function describe(e: RequestEvent | ResponseEvent): string {
+  const status = 'status' in e ? ` ${e.status ?? 'no response'}` : '';
+  const took = 'durationMs' in e ? ` (${Math.round(e.durationMs)} ms)` : '';
+  const retry = e.attempt > 0 ? ` [retry ${e.attempt}]` : '';
+  return `${e.method} ${e.path}${status}${took}${retry}`;
+}

@@ -1,0 +1,37 @@
+import { exitCodesHelp } from './exit-codes.js';
+
+const ENVIRONMENT = `Environment variables of loggd:
+
+  LOGGD_TOKEN         API token (wins over the stored profile; --token wins over it)
+  LOGGD_BASE_URL      API base URL (default https://loggd.life/api/v1/public); --base-url wins
+  LOGGD_PROFILE       stored profile to use (see \`loggd auth switch\`); --profile wins
+  LOGGD_FORMAT        default output format: table, json, ndjson, csv or tsv; --format wins
+  LOGGD_TZ            IANA zone for datetimes in tables (default: the profile's zone, one request per run)
+  LOGGD_CONFIG_DIR    configuration directory (default \${XDG_CONFIG_HOME:-~/.config}/loggd)
+  LOGGD_DEMO_SEED     --demo: seed of the in-process mock's data
+  LOGGD_DEMO_NOW      --demo: the mock's frozen "now" (ISO datetime), for reproducible output
+  NO_COLOR            any value: no colour (--color always still colours)
+  FORCE_COLOR, CLICOLOR_FORCE   colour even when piped (0 turns colour off)
+  COLUMNS             table width when stdout is not a terminal
+`;
+
+const FORMATTING = `Output of loggd read commands:
+
+  --format table|json|ndjson|csv|tsv   (--json = --format json; LOGGD_FORMAT sets a default)
+  Default: a table on a terminal, tab-separated values (with a header row) when piped.
+  json     the API's objects with every field: a list is one array (also with --all), one resource an object
+  ndjson   one JSON object per line
+  csv/tsv  a header row (--no-headers drops it) and one row per item, RFC 4180 quoting; nested values flatten:
+           objects → dotted columns (recurrence.type), arrays of scalars → joined with ';',
+           arrays of objects → their name (tags) or title (subtasks, milestones) joined with ';', null → empty
+  --fields a,b,c   selects fields in every format (JSON objects keep only those keys); each command's --help
+                   lists its fields, and an unknown field is an error listing the valid ones
+  Data goes to stdout; progress, hints and errors go to stderr (as {"error":{...}} JSON in machine formats).
+`;
+
+/** Help topics for `loggd help <topic>`. */
+export const HELP_TOPICS: Record<string, () => string> = {
+  'exit-codes': exitCodesHelp,
+  environment: () => ENVIRONMENT,
+  formatting: () => FORMATTING,
+};

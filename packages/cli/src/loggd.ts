@@ -1,0 +1,18 @@
+// The `loggd` entry point. `--version` is answered before anything else loads (the fastest path); everything else
+// goes through program.ts, whose actions import their command modules lazily.
+import { VERSION } from './version.js';
+
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  process.stdout.write(`${VERSION}\n`);
+} else {
+  process.once('SIGINT', () => {
+    // A command with its own SIGINT handling (mock serve) shuts down cleanly instead.
+    if (process.listenerCount('SIGINT') > 0) return;
+    process.stderr.write('\ninterrupted\n');
+    process.exit(130);
+  });
+  const { run } = await import('./program.js');
+  const { processIO } = await import('./io.js');
+  process.exitCode = await run(argv, processIO());
+}

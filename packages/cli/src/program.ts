@@ -1,0 +1,477 @@
+import { Command, type CommanderError, Option } from 'commander';
+import { resolveColor } from './color.js';
+import { createContext } from './context.js';
+import { CliError, errorJson, toCliError, usageError } from './errors.js';
+import { EXIT } from './exit-codes.js';
+import { HELP_TOPICS } from './help-topics.js';
+import { FORMATS, isMachineFormat, resolveFormat } from './output/format.js';
+import { checkRange, parseChoice, parseDate, parseId, parseLimit, parseQuery } from './parse.js';
+import {
+  FOCUS_SESSION,
+  FOCUS_STATUS_FILTERS,
+  GOAL,
+  GOAL_STATUS_FILTERS,
+  GOAL_UPDATE,
+  HABIT,
+  HABIT_CHECK,
+  HABIT_SKIP,
+  HABIT_STATUS_FILTERS,
+  PROFILE,
+  type ResourceSpec,
+  TASK,
+  TASK_STATUS_FILTERS,
+  TIME_HORIZONS,
+} from './resources/spec.js';
+import type { CommandContext, GlobalOptions, IO } from './types.js';
+import { VERSION } from './version.js';
+
+// Only commander and small local modules load here: each action imports its command module (and with it the SDK,
+// zod or the mock) when it runs, so `loggd --help` and `loggd --version` stay fast.
+
+export { VERSION };
+
+type Handler = (
+  ctx: CommandContext,
+  args: unknown[],
+  opts: Record<string, unknown>,
+  cmd: Command,
+) => Promise<number>;
+
+interface RunState {
+  io: IO;
+  exitCode: number;
+}
+
+function fieldsHelp(spec: ResourceSpec): string {
+  return `\nFields (--fields, every format):\n  ${spec.fields.join(', ')}\nTable columns by default:\n  ${spec.tableColumns.join(', ')}\n`;
+}
+
+/** Builds the whole command tree; actions run through `state` (injected IO, exit code). */
+export function buildProgram(state: RunState): Command {
+  const program = new Command('loggd')
+    .description('Your Loggd.life habits, tasks, goals and focus sessions in the terminal.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpCommand(false)
+    .showSuggestionAfterError(true)
+    .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
+    .option('--demo', 'use an in-process mock with the demo account (no token, no network)')
+    .option('--profile <name>', 'stored profile to use (env LOGGD_PROFILE)')
+    .addOption(
+      new Option('--token <token>', 'API token (prefer LOGGD_TOKEN or `loggd auth login`)').hideHelp(),
+    )
+    .option('--base-url <url>', 'API base URL (env LOGGD_BASE_URL)')
+    .addOption(
+      new Option(
+        '-F, --format <format>',
+        `output format: ${FORMATS.join(', ')} (env LOGGD_FORMAT)`,
+      ).argParser(parseChoice('--format', FORMATS)),
+    )
+    .option('--json', 'same as --format json')
+    .option('--fields <list>', 'comma-separated fields to output (see each command’s help)')
+    .option('--no-headers', 'omit the header row (csv, tsv, table)')
+    .addOption(
+      new Option('--color <when>', 'colour: auto, always, never').argParser(
+        parseChoice('--color', ['auto', 'always', 'never']),
+      ),
+    )
+    .option('--no-input', 'never prompt')
+    .option('--debug', 'log requests to stderr (token redacted) and show stack traces');
+  program.addHelpText(
+    'after',
+    `\nExamples:\n  $ loggd --demo habits list\n  $ loggd habits pending || notify-send "Habits pending"\n  $ loggd tasks list --status all --all --format csv > tasks.csv\n  $ loggd api /goals -q status=all --paginate\n\nMore: loggd help exit-codes | environment | formatting`,
+  );
+
+  const action = (cmd: Command, handler: Handler) =>
+    cmd.action(async (...raw: unknown[]) => {
+      const self = raw.at(-1) as Command;
+      const opts = self.optsWithGlobals() as GlobalOptions & Record<string, unknown>;
+      const io = opts.color
+        ? { ...state.io, color: resolveColor(opts.color, state.io.env, Boolean(state.io.stdout.isTTY)) }
+        : state.io;
+      const ctx = createContext(io, opts);
+      state.exitCode = await handler(ctx, raw.slice(0, -2), self.opts(), self);
+    });
+
+  const limit = () =>
+    new Option('--limit <n>', 'items per page, 1–100 (API default 50; with --all, 100)').argParser(
+      parseLimit,
+    );
+  const all = () => new Option('--all', 'follow every page (one JSON array for json)');
+  const from = () =>
+    new Option('--from <date>', 'start date, inclusive (YYYY-MM-DD)').argParser(parseDate('--from'));
+  const to = () => new Option('--to <date>', 'end date, inclusive (YYYY-MM-DD)').argParser(parseDate('--to'));
+  const status = (choices: readonly string[], dflt: string) =>
+    new Option('--status <status>', `${choices.join(', ')} (default ${dflt})`).argParser(
+      parseChoice('--status', choices),
+    );
+
+  // habits
+  const habits = program.command('habits').description('habits, their check-ins and skips');
+  action(
+    habits
+      .command('list')
+      .description('list habits')
+      .addOption(status(HABIT_STATUS_FILTERS, 'active'))
+      .addOption(limit())
+      .addOption(all())
+      .addHelpText('after', fieldsHelp(HABIT)),
+    async (ctx, _a, o) => (await import('./commands/habits.js')).habitsList(ctx, o),
+  );
+  action(
+    habits
+      .command('get')
+      .description('show one habit')
+      .argument('<id>', 'habit id', parseId('habit'))
+      .addHelpText('after', fieldsHelp(HABIT)),
+    async (ctx, [id]) => (await import('./commands/habits.js')).habitsGet(ctx, id as number),
+  );
+  action(
+    habits
+      .command('checks')
+      .description('list a habit’s check-ins, newest first')
+      .argument('<id>', 'habit id', parseId('habit'))
+      .addOption(from())
+      .addOption(to())
+      .addOption(limit())
+      .addOption(all())
+      .addHelpText('after', fieldsHelp(HABIT_CHECK)),
+    async (ctx, [id], o) => {
+      checkRange(o.from as string, o.to as string);
+      return (await import('./commands/habits.js')).habitsChecks(ctx, id as number, o);
+    },
+  );
+  action(
+    habits
+      .command('skips')
+      .description('list a habit’s skipped days')
+      .argument('<id>', 'habit id', parseId('habit'))
+      .addOption(from())
+      .addOption(to())
+      .addOption(limit())
+      .addOption(all())
+      .addHelpText('after', fieldsHelp(HABIT_SKIP)),
+    async (ctx, [id], o) => {
+      checkRange(o.from as string, o.to as string);
+      return (await import('./commands/habits.js')).habitsSkips(ctx, id as number, o);
+    },
+  );
+  action(
+    habits
+      .command('pending')
+      .description('active habits not yet checked today (profile time zone); exit 1 if any')
+      .addHelpText(
+        'after',
+        `${fieldsHelp(HABIT)}\nExit status: 0 when nothing is pending, 1 otherwise (for cron and scripts).\n`,
+      ),
+    async (ctx) => (await import('./commands/habits.js')).habitsPending(ctx),
+  );
+
+  // tasks
+  const tasks = program.command('tasks').description('tasks with subtasks and tags');
+  action(
+    tasks
+      .command('list')
+      .description('list top-level tasks')
+      .addOption(status(TASK_STATUS_FILTERS, 'active'))
+      .addOption(from())
+      .addOption(to())
+      .addOption(limit())
+      .addOption(all())
+      .addHelpText('after', fieldsHelp(TASK)),
+    async (ctx, _a, o) => {
+      checkRange(o.from as string, o.to as string);
+      return (await import('./commands/tasks.js')).tasksList(ctx, o);
+    },
+  );
+  action(
+    tasks
+      .command('get')
+      .description('show one task with its subtasks and tags')
+      .argument('<id>', 'task id', parseId('task'))
+      .addHelpText('after', fieldsHelp(TASK)),
+    async (ctx, [id]) => (await import('./commands/tasks.js')).tasksGet(ctx, id as number),
+  );
+
+  // goals
+  const goals = program.command('goals').description('goals, milestones and metric updates');
+  action(
+    goals
+      .command('list')
+      .description('list goals')
+      .addOption(status(GOAL_STATUS_FILTERS, 'active'))
+      .addOption(
+        new Option('--horizon <horizon>', TIME_HORIZONS.join(', ')).argParser(
+          parseChoice('--horizon', TIME_HORIZONS),
+        ),
+      )
+      .addOption(limit())
+      .addOption(all())
+      .addHelpText('after', fieldsHelp(GOAL)),
+    async (ctx, _a, o) => (await import('./commands/goals.js')).goalsList(ctx, o),
+  );
+  action(
+    goals
+      .command('get')
+      .description('show one goal with a progress bar and milestones')
+      .argument('<id>', 'goal id', parseId('goal'))
+      .addHelpText('after', fieldsHelp(GOAL)),
+    async (ctx, [id]) => (await import('./commands/goals.js')).goalsGet(ctx, id as number),
+  );
+  action(
+    goals
+      .command('updates')
+      .description('list a goal’s metric updates, newest first')
+      .argument('<id>', 'goal id', parseId('goal'))
+      .addOption(limit())
+      .addOption(all())
+      .addHelpText('after', fieldsHelp(GOAL_UPDATE)),
+    async (ctx, [id], o) => (await import('./commands/goals.js')).goalsUpdates(ctx, id as number, o),
+  );
+
+  // focus
+  const focus = program.command('focus').description('focus sessions');
+  action(
+    focus
+      .command('list')
+      .description('list focus sessions')
+      .addOption(status(FOCUS_STATUS_FILTERS, 'completed'))
+      .addOption(limit())
+      .addOption(all())
+      .addHelpText('after', fieldsHelp(FOCUS_SESSION)),
+    async (ctx, _a, o) => (await import('./commands/focus.js')).focusList(ctx, o),
+  );
+  action(
+    focus
+      .command('get')
+      .description('show one focus session')
+      .argument('<id>', 'focus session id', parseId('focus session'))
+      .addHelpText('after', fieldsHelp(FOCUS_SESSION)),
+    async (ctx, [id]) => (await import('./commands/focus.js')).focusGet(ctx, id as number),
+  );
+
+  // profile
+  action(
+    program
+      .command('profile')
+      .description('your profile and gamification stats')
+      .addHelpText('after', fieldsHelp(PROFILE)),
+    async (ctx) => (await import('./commands/profile.js')).profileGet(ctx),
+  );
+
+  // api
+  action(
+    program
+      .command('api')
+      .description('authenticated raw GET of any API path; prints JSON (like `gh api`)')
+      .argument('<path>', 'path under /api/v1/public, e.g. /habits/42/checks')
+      .option('--paginate', 'follow every page and print one array of items')
+      .addOption(new Option('-q, --query <key=value>', 'query parameter (repeatable)').argParser(parseQuery))
+      .addHelpText(
+        'after',
+        '\nExamples:\n  $ loggd api /profile\n  $ loggd api /habits -q status=all --paginate\n',
+      ),
+    async (ctx, [path], o) =>
+      (await import('./commands/api.js')).apiGet(ctx, path as string, {
+        paginate: o.paginate as boolean,
+        query: o.query as Record<string, string>,
+      }),
+  );
+
+  // auth (implemented in commands/auth.ts)
+  const auth = program.command('auth').description('log in, show status, log out, switch profiles');
+  action(
+    auth
+      .command('login')
+      .description('store a token for a profile (OS keyring)')
+      .option('--with-token', 'read the token from stdin')
+      .option('--insecure-storage', 'store the token in a plain file (0600) instead of the keyring'),
+    async (ctx, _a, o) => (await import('./commands/auth.js')).authLogin(ctx, o),
+  );
+  action(
+    auth.command('status').description('show the active profile, token source and storage'),
+    async (ctx, _a, o) => (await import('./commands/auth.js')).authStatus(ctx, o),
+  );
+  action(auth.command('logout').description('remove the stored token of a profile'), async (ctx, _a, o) =>
+    (await import('./commands/auth.js')).authLogout(ctx, o),
+  );
+  action(
+    auth
+      .command('switch')
+      .description('make another stored profile the default')
+      .argument('<profile>', 'profile name'),
+    async (ctx, [p], o) => (await import('./commands/auth.js')).authSwitch(ctx, p as string, o),
+  );
+
+  // mock
+  const mock = program.command('mock').description('the local mock of the Loggd API');
+  action(
+    mock
+      .command('serve')
+      .description('run the standalone mock server (Ctrl-C stops it)')
+      .addOption(new Option('--port <port>', 'port (0 = any free port)').default(4010).argParser(parsePort))
+      .option('--host <host>', 'interface to bind', '127.0.0.1')
+      .addOption(new Option('--seed <n>', 'data seed').argParser(parseSeed))
+      .addOption(new Option('--now <iso>', 'freeze the mock clock at this ISO datetime').argParser(parseNow)),
+    async (ctx, _a, o) => (await import('./commands/mock.js')).mockServe(ctx, o as never),
+  );
+
+  // completion
+  action(
+    program
+      .command('completion')
+      .description('print a shell completion script')
+      .argument('<shell>', 'bash, zsh or fish')
+      .addHelpText(
+        'after',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a zsh expression shown to the user.
+        '\nInstall:\n  $ loggd completion bash >> ~/.bashrc\n  $ loggd completion zsh > "${fpath[1]}/_loggd"\n  $ loggd completion fish > ~/.config/fish/completions/loggd.fish\n',
+      ),
+    async (ctx, [shell]) =>
+      (await import('./commands/completion.js')).completion(ctx, shell as string, program),
+  );
+
+  // help (topics, then commands)
+  action(
+    program
+      .command('help')
+      .description('help on a command or topic: exit-codes, environment, formatting')
+      .argument('[topic...]', 'command path or topic'),
+    async (ctx, [topic]) => {
+      const words = (topic as string[] | undefined) ?? [];
+      const key = words.join(' ');
+      const text = HELP_TOPICS[key];
+      if (text) {
+        ctx.io.stdout.write(text());
+        return 0;
+      }
+      let cmd: Command = program;
+      for (const w of words) {
+        const next = cmd.commands.find((c) => c.name() === w || c.aliases().includes(w));
+        if (!next)
+          throw usageError(
+            `unknown help topic '${key}': accepted are a command or ${Object.keys(HELP_TOPICS).join(', ')}`,
+            'run `loggd --help`',
+          );
+        cmd = next;
+      }
+      ctx.io.stdout.write(cmd.helpInformation());
+      return 0;
+    },
+  );
+
+  wireOutput(program, state);
+  return program;
+}
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 65535)
+    throw usageError(`invalid --port '${value}': accepted is an integer from 0 to 65535`);
+  return n;
+}
+function parseSeed(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n))
+    throw usageError(`invalid --seed '${value}': accepted is a non-negative integer`);
+  return n;
+}
+function parseNow(value: string): string {
+  if (Number.isNaN(Date.parse(value)))
+    throw usageError(
+      `invalid --now '${value}': accepted is an ISO datetime`,
+      'e.g. --now 2026-04-08T12:00:00Z',
+    );
+  return value;
+}
+
+/** Commander's output goes through the injected IO; its errors become CommanderFailure (handled in run()). */
+function wireOutput(cmd: Command, state: RunState): void {
+  cmd.configureOutput({
+    writeOut: (s) => state.io.stdout.write(s),
+    writeErr: (s) => state.io.stderr.write(s),
+    outputError: () => {},
+  });
+  cmd.exitOverride((err) => {
+    throw new CommanderFailure(err, cmd);
+  });
+  for (const sub of cmd.commands) wireOutput(sub, state);
+}
+
+class CommanderFailure extends Error {
+  constructor(
+    readonly err: CommanderError,
+    readonly cmd: Command,
+  ) {
+    super(err.message);
+  }
+}
+
+function commandPath(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
+}
+
+/** Turns commander's own errors into one-line usage errors (exit 2) with a hint; help and version exit 0. */
+function fromCommander(f: CommanderFailure): CliError | number {
+  const { err, cmd } = f;
+  if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT.ok;
+  const path = commandPath(cmd);
+  const hint = `run \`${path} --help\``;
+  if (err.code === 'commander.help' || err.code === 'commander.executeSubCommandAsync') {
+    return usageError(
+      `missing command for '${path}': accepted are ${cmd.commands.map((c) => c.name()).join(', ')}`,
+      hint,
+    );
+  }
+  const suggestion = /\(Did you mean (.+?)\?\)/.exec(err.message)?.[1];
+  const message = err.message
+    .replace(/^error: /, '')
+    .replace(/\(Did you mean .+?\?\)/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const hints = suggestion ? [`did you mean ${suggestion}?`, hint] : [hint];
+  if (err.code === 'commander.unknownCommand') {
+    const accepted = cmd.commands.map((c) => c.name()).join(', ');
+    return new CliError(
+      `${message} for '${path}': accepted commands are ${accepted}`,
+      EXIT.usage,
+      'usage',
+      hints,
+    );
+  }
+  return new CliError(message, EXIT.usage, 'usage', hints);
+}
+
+/** Runs `loggd` with argv (without node and script) against the given IO; resolves to the exit code. */
+export async function run(argv: string[], io: IO): Promise<number> {
+  const state: RunState = { io, exitCode: EXIT.ok };
+  const program = buildProgram(state);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return state.exitCode;
+  } catch (thrown) {
+    const outcome = thrown instanceof CommanderFailure ? fromCommander(thrown) : toCliError(thrown);
+    if (typeof outcome === 'number') return outcome;
+    reportError(io, outcome, program.opts() as GlobalOptions, thrown);
+    return outcome.exitCode;
+  }
+}
+
+function reportError(io: IO, err: CliError, opts: GlobalOptions, original: unknown): void {
+  // JSON errors only when a machine format was asked for: a plain pipe (default TSV) still has a human on stderr.
+  let machine = false;
+  try {
+    const explicit = Boolean(opts.format || opts.json || io.env.LOGGD_FORMAT);
+    machine = explicit && isMachineFormat(resolveFormat(opts, io));
+  } catch {
+    // A bad LOGGD_FORMAT is itself the error being reported: print it for humans.
+  }
+  if (machine) {
+    io.stderr.write(`${errorJson(err)}\n`);
+  } else {
+    io.stderr.write(`error: ${err.message}\n`);
+    for (const hint of err.hints) io.stderr.write(`hint: ${hint}\n`);
+  }
+  if (opts.debug && original instanceof Error && original.stack) io.stderr.write(`${original.stack}\n`);
+}

@@ -1,0 +1,46 @@
+/**
+ * Shared CLI types. Commands receive one injected IO object (like gh's IOStreams) so tests can fake a TTY or a
+ * pipe without touching process globals.
+ */
+export interface IO {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  env: Record<string, string | undefined>;
+  /** True when prompting is allowed: stdin is a TTY, CI is unset and --no-input was not given. */
+  canPrompt: boolean;
+  /** Whether to colour stdout/stderr (NO_COLOR, FORCE_COLOR/CLICOLOR_FORCE, --color and TTY resolved). */
+  color: boolean;
+  /** Terminal width for tables (stdout columns, or COLUMNS, or 100). */
+  columns: number;
+}
+
+/** Options every command accepts (declared once on the root program). */
+export interface GlobalOptions {
+  profile?: string;
+  token?: string;
+  baseUrl?: string;
+  demo?: boolean;
+  format?: 'table' | 'json' | 'ndjson' | 'csv' | 'tsv';
+  /** Alias of `--format json`. */
+  json?: boolean;
+  fields?: string;
+  headers?: boolean;
+  color?: 'auto' | 'always' | 'never';
+  input?: boolean;
+  debug?: boolean;
+}
+
+export interface CommandContext {
+  io: IO;
+  opts: GlobalOptions;
+  /** Directory for settings and the insecure token file: ${XDG_CONFIG_HOME:-~/.config}/loggd (mode 0700). */
+  configDir: string;
+  /** Builds an SDK client from flags, env, the profile's stored token, or the in-process mock with --demo. */
+  createClient(): Promise<import('@loggd/sdk').Loggd>;
+  /** The profile's IANA time zone for tables (LOGGD_TZ, else one GET /profile per run, else UTC). */
+  timeZone(): Promise<string>;
+}
+
+/** A command's result: the process exit code (see exit-codes.ts). */
+export type ExitCode = number;

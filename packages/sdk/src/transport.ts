@@ -1,0 +1,317 @@
+import ky, { isTimeoutError } from 'ky';
+import type { Clock } from './clock.js';
+import { errorFromResponse } from './error-mapping.js';
+import {
+  AbortError,
+  ConnectionError,
+  InvalidRequestError,
+  type LoggdError,
+  ResponseValidationError,
+  TimeoutError,
+} from './errors.js';
+import type { LoggdHooks, RequestOptions } from './options.js';
+import type { Query } from './params.js';
+import { type RateLimitEvent, type RateLimitState, readRateLimit, type TokenBucket } from './rate-limit.js';
+import { backoffDelay, isRetryableStatus, parseRetryAfter } from './retry.js';
+
+/** A successful GET: the parsed JSON body and the response it came from. */
+export interface RawResult {
+  body: unknown;
+  response: Response;
+  rateLimit: RateLimitState | null;
+  /** Path under the base URL with its query, as shown in errors and hooks. */
+  path: string;
+}
+
+export interface TransportConfig {
+  token: string | undefined;
+  baseUrl: URL;
+  timeoutMs: number;
+  maxRetries: number;
+  deadlineMs: number | undefined;
+  maxRetryAfterMs: number;
+  backoffBaseMs: number;
+  backoffCapMs: number;
+  userAgent: string;
+  fetch: typeof globalThis.fetch | undefined;
+  clock: Clock;
+  random: () => number;
+  bucket: TokenBucket | null;
+  hooks: LoggdHooks;
+  onRateLimit: ((event: RateLimitEvent) => void) | undefined;
+}
+
+/** ky refuses timeouts above setTimeout's range. */
+const MAX_TIMER_MS = 2_147_483_647;
+const METHOD = 'GET';
+
+/** Counters for summaries ("N requests, M retries"). */
+export interface TransportStats {
+  requests: number;
+  retries: number;
+}
+
+/**
+ * Sends authenticated GETs. ky does one attempt (its retry is off: its Retry-After cap is silent and its sleep
+ * cannot be injected); this loop owns retries, Retry-After, deadlines, pacing and error mapping.
+ */
+export class Transport {
+  readonly stats: TransportStats = { requests: 0, retries: 0 };
+  private lastRateLimit: RateLimitState | null = null;
+  private readonly basePath: string;
+
+  constructor(private readonly config: TransportConfig) {
+    this.basePath = config.baseUrl.pathname.replace(/\/+$/, '');
+  }
+
+  get rateLimit(): RateLimitState | null {
+    return this.lastRateLimit;
+  }
+
+  /** Resolves `path` (and `query`) under the base URL, refusing anything that would leave it. */
+  resolve(path: string, query: Query): { url: URL; display: string } {
+    if (
+      typeof path !== 'string' ||
+      !path.startsWith('/') ||
+      path.startsWith('//') ||
+      /(^|\/)\.\.?(\/|$|\?)/.test(path)
+    ) {
+      throw new InvalidRequestError(
+        'path',
+        `Invalid path: ${JSON.stringify(path)}. Expected a path under the base URL starting with "/" (e.g. /habits).`,
+      );
+    }
+    const base = this.config.baseUrl;
+    const url = new URL(`${base.origin}${this.basePath}${path}`);
+    if (url.origin !== base.origin || !url.pathname.startsWith(`${this.basePath}/`)) {
+      throw new InvalidRequestError(
+        'path',
+        `Invalid path: ${JSON.stringify(path)}. It must stay under ${base.href}.`,
+      );
+    }
+    for (const [key, value] of Object.entries(query)) url.searchParams.set(key, String(value));
+    return { url, display: `${url.pathname.slice(this.basePath.length)}${url.search}` };
+  }
+
+  /** GETs `path` with retries and pacing; resolves with the parsed JSON of a 2xx response. */
+  async get(path: string, query: Query, options: RequestOptions = {}): Promise<RawResult> {
+    const { url, display } = this.resolve(path, query);
+    const { clock, token } = this.config;
+    if (!token) {
+      throw new InvalidRequestError(
+        'token',
+        'No API token: pass { token } to new Loggd() or set LOGGD_TOKEN.',
+      );
+    }
+    const info = { method: METHOD, path: display };
+    const signal = options.signal;
+    const maxRetries = options.maxRetries ?? this.config.maxRetries;
+    // 0 means no per-attempt timeout, as for the client option.
+    const timeoutMs = (options.timeoutMs ?? this.config.timeoutMs) || Number.POSITIVE_INFINITY;
+    const deadlineMs = options.deadlineMs ?? this.config.deadlineMs;
+    const deadlineAt = deadlineMs === undefined ? Number.POSITIVE_INFINITY : clock.now() + deadlineMs;
+    const headers = {
+      Authorization: `Bearer ${token}`,
+      Accept: 'application/json',
+      'User-Agent': this.config.userAgent,
+    };
+
+    for (let attempt = 0; ; attempt++) {
+      await this.waitForQuota(display, signal, deadlineAt);
+      const budget = Math.min(timeoutMs, deadlineAt - clock.now());
+      if (budget <= 0)
+        throw new TimeoutError(`${METHOD} ${display} exceeded its ${deadlineMs} ms deadline`, info);
+
+      this.stats.requests++;
+      this.config.hooks.onRequest?.({
+        ...info,
+        url: url.href,
+        attempt,
+        headers: { ...headers, Authorization: 'Bearer [REDACTED]' },
+      });
+      const started = clock.now();
+      let response: Response;
+      try {
+        response = await ky(url, {
+          method: 'get',
+          headers,
+          retry: 0,
+          throwHttpErrors: false,
+          timeout: budget >= MAX_TIMER_MS ? false : budget,
+          signal,
+          // Resolved per attempt, never cached: msw and fetches swapped after construction keep working.
+          fetch: (input, init) => (this.config.fetch ?? globalThis.fetch)(input, init),
+        });
+      } catch (cause) {
+        const failure = this.transportFailure(cause, info, budget, attempt, signal);
+        this.config.hooks.onResponse?.({
+          ...info,
+          status: null,
+          durationMs: clock.now() - started,
+          attempt,
+          headers: null,
+          error: failure,
+        });
+        if (failure instanceof AbortError || attempt >= maxRetries) throw failure;
+        await this.pause(this.backoff(attempt), failure, signal, deadlineAt, info);
+        continue;
+      }
+
+      const rateLimit = readRateLimit(response.headers, clock.now());
+      if (rateLimit) {
+        this.lastRateLimit = rateLimit;
+        this.config.bucket?.observe(rateLimit);
+      }
+      this.config.hooks.onResponse?.({
+        ...info,
+        status: response.status,
+        durationMs: clock.now() - started,
+        attempt,
+        headers: response.headers,
+      });
+      const text = await this.readBody(response, info, signal);
+
+      if (response.ok) {
+        try {
+          return { body: JSON.parse(text), response, rateLimit: this.lastRateLimit, path: display };
+        } catch {
+          const type = response.headers.get('content-type') ?? 'no content type';
+          throw new ResponseValidationError(
+            `${METHOD} ${display} returned a body that is not JSON (${type}): ${JSON.stringify(text.slice(0, 80))}`,
+            { ...info, data: text },
+          );
+        }
+      }
+
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+      const error = errorFromResponse({
+        ...info,
+        status: response.status,
+        body: parseMaybeJson(text),
+        headers: response.headers,
+        rateLimit: rateLimit ?? this.lastRateLimit,
+        retryAfterMs,
+      });
+      if (!isRetryableStatus(response.status) || attempt >= maxRetries) throw error;
+      // Honour Retry-After in full or not at all: silently waiting less only earns another 429.
+      if (retryAfterMs !== null && retryAfterMs > this.config.maxRetryAfterMs) throw error;
+      const delay = retryAfterMs ?? this.backoff(attempt);
+      if (response.status === 429 && retryAfterMs !== null) {
+        this.config.bucket?.pauseFor(retryAfterMs);
+        this.config.onRateLimit?.({
+          reason: 'retry_after',
+          waitMs: retryAfterMs,
+          ...info,
+          state: this.lastRateLimit,
+        });
+      }
+      await this.pause(delay, error, signal, deadlineAt, info);
+    }
+  }
+
+  private backoff(attempt: number): number {
+    return backoffDelay(attempt, {
+      baseMs: this.config.backoffBaseMs,
+      capMs: this.config.backoffCapMs,
+      random: this.config.random,
+    });
+  }
+
+  /** Sleeps before a retry, unless that would pass the deadline (then the last error is thrown). */
+  private async pause(
+    ms: number,
+    lastError: LoggdError,
+    signal: AbortSignal | undefined,
+    deadlineAt: number,
+    info: { method: string; path: string },
+  ): Promise<void> {
+    if (this.config.clock.now() + ms >= deadlineAt) throw lastError;
+    await this.sleep(ms, signal, info);
+    this.stats.retries++;
+  }
+
+  private async sleep(ms: number, signal: AbortSignal | undefined, info: { method: string; path: string }) {
+    if (signal?.aborted) throw abortError(signal, info);
+    if (ms <= 0) return;
+    try {
+      await this.config.clock.sleep(ms, signal);
+    } catch (cause) {
+      if (signal?.aborted) throw abortError(signal, info);
+      throw cause;
+    }
+  }
+
+  /** Waits for the client's token bucket; tells `onRateLimit` when that means a pause. */
+  private async waitForQuota(path: string, signal: AbortSignal | undefined, deadlineAt: number) {
+    const info = { method: METHOD, path };
+    if (signal?.aborted) throw abortError(signal, info);
+    const bucket = this.config.bucket;
+    if (!bucket) return;
+    const wait = bucket.reserve();
+    if (wait <= 0) return;
+    if (this.config.clock.now() + wait >= deadlineAt) {
+      bucket.refund();
+      throw new TimeoutError(
+        `${METHOD} ${path} would wait ${Math.ceil(wait)} ms for rate-limit quota, past its deadline`,
+        info,
+      );
+    }
+    this.config.onRateLimit?.({ reason: 'throttled', waitMs: wait, ...info, state: this.lastRateLimit });
+    try {
+      await this.sleep(wait, signal, info);
+    } catch (error) {
+      bucket.refund();
+      throw error;
+    }
+  }
+
+  private transportFailure(
+    cause: unknown,
+    info: { method: string; path: string },
+    budget: number,
+    attempt: number,
+    signal: AbortSignal | undefined,
+  ): LoggdError {
+    if (signal?.aborted) return abortError(signal, info);
+    if (isTimeoutError(cause)) {
+      return new TimeoutError(
+        `${METHOD} ${info.path} timed out after ${budget} ms (attempt ${attempt + 1})`,
+        info,
+        {
+          cause,
+        },
+      );
+    }
+    const reason = describeCause(cause);
+    return new ConnectionError(`${METHOD} ${info.path} failed: ${reason}`, info, { cause });
+  }
+
+  private async readBody(response: Response, info: { method: string; path: string }, signal?: AbortSignal) {
+    try {
+      return await response.text();
+    } catch (cause) {
+      if (signal?.aborted) throw abortError(signal, info);
+      throw new ConnectionError(`${METHOD} ${info.path}: the response body was cut off`, info, { cause });
+    }
+  }
+}
+
+function abortError(signal: AbortSignal, info: { method: string; path: string }): AbortError {
+  return new AbortError(`${info.method} ${info.path} was aborted`, info, { cause: signal.reason });
+}
+
+function describeCause(cause: unknown): string {
+  if (!(cause instanceof Error)) return String(cause);
+  const inner = cause.cause instanceof Error ? describeCause(cause.cause) : '';
+  const code = (cause as { code?: unknown }).code;
+  const own = typeof code === 'string' ? `${cause.message} (${code})` : cause.message;
+  return inner && !own.includes(inner) ? `${own}: ${inner}` : own;
+}
+
+function parseMaybeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

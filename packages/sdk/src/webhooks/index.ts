@@ -1,0 +1,30 @@
+export {
+  type ConstructEventOptions,
+  constructEvent,
+} from './construct-event.js';
+export { createDeliveryDeduper, type DeliveryDeduper, type DeliveryDeduperOptions } from './deduper.js';
+export { WebhookVerificationError, type WebhookVerificationReason } from './errors.js';
+export {
+  isWebhookEventName,
+  WEBHOOK_EVENT_NAMES,
+  WEBHOOK_EVENTS,
+  type WebhookEventInfo,
+} from './event-catalog.js';
+export * from './event-schemas.js';
+export {
+  isWebhookEvent,
+  type KnownWebhookEvent,
+  type UnknownWebhookEvent,
+  type WebhookEvent,
+  type WebhookEventOf,
+} from './event-types.js';
+export type { WebhookHeaders } from './headers.js';
+export {
+  createMemoryDeliveryStore,
+  type MemoryDeliveryStoreOptions,
+  type WebhookDeliveryStore,
+} from './memory-delivery-store.js';
+export type { WebhookRawBody } from './raw-body.js';
+export type { WebhookSecretOptions } from './secrets.js';
+export { signPayload, type VerifySignatureOptions, verifySignature } from './signature.js';
+export { createTestDelivery, type TestDelivery, type TestDeliveryOptions } from './test-delivery.js';
