@@ -15,7 +15,7 @@ const { verifyAny: webVerifyAny } = (await import(webBuild)) as {
 };
 
 const quick = process.argv.includes('--quick');
-const ITERATIONS = quick ? 5_000 : 50_000;
+const ITERATIONS = quick ? 5_000 : 30_000;
 const ROUNDS = quick ? 3 : 7;
 
 const secret = 'whsec_5f1d0c3e9a7b4c2e8d6f0a1b3c5d7e9f';

@@ -62,6 +62,7 @@ async function buildClient(
   const hooks = (token: string) => (opts.debug ? debugHooks(io, token) : {});
   if (opts.demo) {
     const mock = await demoMock(io.env);
+    if (io.stderr.isTTY) io.stderr.write('demo: the in-process mock’s demo account (no token, no network)\n');
     return new Loggd({ token: DEMO_TOKEN, fetch: mock.fetch, baseUrl: mock.baseUrl, ...hooks(DEMO_TOKEN) });
   }
   const creds = await resolveTokenAndUrl(io, opts, configDir);

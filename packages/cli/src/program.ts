@@ -354,7 +354,7 @@ export function buildProgram(state: RunState): Command {
           );
         cmd = next;
       }
-      ctx.io.stdout.write(cmd.helpInformation());
+      cmd.outputHelp(); // through configureOutput: the injected stdout, with the fields section
       return 0;
     },
   );

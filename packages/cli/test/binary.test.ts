@@ -247,9 +247,17 @@ describe('--demo: every read command and format against the SDK’s own data', (
         expect(script.stdout).toContain(word);
     }
     try {
-      execFileSync('bash', ['-n'], { input: bash.stdout });
+      const script = join(CONFIG, 'loggd.bash');
+      writeFileSync(script, bash.stdout);
+      const words = execFileSync('bash', [
+        '-c',
+        `source ${script}; COMP_WORDS=(loggd habits ""); COMP_CWORD=2; _loggd; echo "\${COMPREPLY[@]}"`,
+      ]).toString();
+      expect(words.split(' ')).toEqual(
+        expect.arrayContaining(['list', 'get', 'checks', 'skips', 'pending', '--format']),
+      );
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e; // no bash on this machine
     }
     expectCleanError(badShell, 2, /'tcsh'.*bash, zsh, fish/);
   });

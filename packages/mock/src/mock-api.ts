@@ -28,6 +28,8 @@ export interface MockApi {
   readonly journal: RequestJournal;
   /** The webhook dispatcher (`await mock.webhooks.waitFor('habit.completed')`). */
   readonly webhooks: MockWebhooks;
+  /** Stop background work (the webhook retry poll, in-flight deliveries). */
+  close(): void;
   /** The live dataset (generated on first use). */
   readonly dataset: Dataset;
   /** The SDK's default base URL; `mock.fetch` answers it (and any other host). */
@@ -73,5 +75,6 @@ export function createMockApi(options: MockOptions = {}): MockApi {
     baseUrl: `https://loggd.life${API_PREFIX}`,
     seed: engine.seed,
     reset,
+    close: () => webhooks!.close(),
   };
 }

@@ -122,6 +122,7 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     mock,
     close: () =>
       new Promise<void>((resolve) => {
+        if (!given) mock.close(); // a mock we created is ours to stop; a given one belongs to the caller
         server.close(() => resolve());
         server.closeAllConnections();
       }),

@@ -1,3 +1,4 @@
+import { bypass } from 'msw';
 import type { MockEngine } from './engine.js';
 import { createWebhookDispatcher, handleWebhookControl, type WebhookDispatcher } from './webhooks/index.js';
 
@@ -6,7 +7,16 @@ export type MockWebhooks = WebhookDispatcher;
 
 /** Build the dispatcher on the engine's clock and seed. */
 export function createWebhooks(engine: MockEngine): WebhookDispatcher {
-  return createWebhookDispatcher({ clock: engine.clock, seed: engine.seed });
+  return createWebhookDispatcher({
+    clock: engine.clock,
+    seed: engine.seed,
+    // Deliveries go to the user's real receiver: under msw's setupServer the global fetch is patched, and a
+    // receiver on 127.0.0.1 would count as an unhandled request. `bypass` marks the request to skip msw; without
+    // msw it is an ordinary fetch. Resolved per call, never cached.
+    fetch: (input, init) => globalThis.fetch(bypass(new Request(input, init))),
+    // On a clock that follows real time nobody advances it, so retries that fall due need a poll.
+    pollMs: engine.clock.frozen ? undefined : 1000,
+  });
 }
 
 /** Serve `/__mock/webhooks/…`; the default user is the demo Pro account. */

@@ -144,10 +144,7 @@ export class Core {
     if (!isRecord(body) || !Array.isArray(body.data)) {
       throw new ResponseValidationError(`GET ${raw.path} returned no "data" array`, { ...where, data: body });
     }
-    // Item by item, so a warning names the field (`current_streak`) rather than each index that has it.
-    const items = (
-      schema ? body.data.map((item) => this.validator.check(schema, item, where)) : body.data
-    ) as T[];
+    const items = (schema ? this.validator.checkList(schema, body.data, where) : body.data) as T[];
     // Only a literal true continues: a missing has_more ends the list (the announcement's examples omit it).
     const hasMore = body.has_more === true;
     let nextCursor: number | null = null;

@@ -4,6 +4,7 @@ import type { CommandContext } from '../types.js';
 
 interface Node {
   name: string;
+  description: string;
   subcommands: Node[];
   options: string[];
 }
@@ -11,6 +12,7 @@ interface Node {
 function tree(cmd: Command): Node {
   return {
     name: cmd.name(),
+    description: cmd.description(),
     subcommands: cmd.commands.filter((c) => !(c as unknown as { _hidden?: boolean })._hidden).map(tree),
     options: cmd.options
       .filter((o) => !o.hidden)
@@ -72,8 +74,9 @@ export function fishScript(root: Command): string {
   for (const { path, node } of paths(t)) {
     const cond = path.length === 0 ? '__fish_use_subcommand' : `__fish_seen_subcommand_from ${path.at(-1)}`;
     for (const sub of node.subcommands) {
-      const desc = root.commands.length ? '' : '';
-      lines.push(`complete -c loggd -n '${cond}' -a ${sub.name}${desc}`);
+      lines.push(
+        `complete -c loggd -n '${cond}' -a ${sub.name} -d '${sub.description.replaceAll("'", "\\'")}'`,
+      );
     }
     for (const opt of node.options.filter((o) => o.startsWith('--'))) {
       lines.push(`complete -c loggd -n '${path.length === 0 ? 'true' : cond}' -l ${opt.slice(2)}`);

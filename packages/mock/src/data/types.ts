@@ -85,8 +85,9 @@ export interface GenerateOptions {
   seed?: number;
   /** The instant the demo history ends at. Default: the current time. */
   now?: Date;
-  /** Size multiplier: 1 = the demo account (~12 habits, ~a year of checks). Larger scales add habits,
-   * history years, tasks and sessions so that e.g. scale 200 holds over 1M checks. */
+  /** Size multiplier of the demo account: 1 = ~12 habits and ~2.6k checks a year. Habits, goals and one-off
+   * tasks grow linearly (scale 433 with 1 year holds ~1M checks); recurring series and focus sessions grow
+   * with √scale to keep big scales lean. Other accounts keep their size. */
   scale?: number;
   /** Years of history. Default 1. */
   years?: number;
