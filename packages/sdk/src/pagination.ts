@@ -106,8 +106,54 @@ export class PagePromise<T> extends ApiPromise<Page<T>> implements AsyncIterable
     });
   }
 
-  async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
-    for await (const page of this.pages()) yield* page.data;
+  /**
+   * Every item across pages. Hand-written rather than `yield*` over pages: buffered items are handed out without
+   * a generator round-trip each. Calls are still serialized, so concurrent `next()` calls get successive items.
+   */
+  [Symbol.asyncIterator](): AsyncIterator<T, undefined> & AsyncIterable<T, undefined> {
+    const pages = this.pages();
+    let buffer: T[] = [];
+    let index = 0;
+    let finished = false;
+    let pending = 0;
+    let tail: Promise<unknown> = Promise.resolve();
+    const done = (): IteratorResult<T, undefined> => ({ value: undefined, done: true });
+    const step = async (): Promise<IteratorResult<T, undefined>> => {
+      while (index >= buffer.length) {
+        if (finished) return done();
+        const next = await pages.next();
+        if (next.done) {
+          finished = true;
+          return done();
+        }
+        buffer = next.value.data;
+        index = 0;
+      }
+      return { value: buffer[index++] as T, done: false };
+    };
+    const iterator = {
+      next(): Promise<IteratorResult<T, undefined>> {
+        if (pending === 0 && index < buffer.length) {
+          return Promise.resolve({ value: buffer[index++] as T, done: false });
+        }
+        pending++;
+        const result = tail.then(step).finally(() => {
+          pending--;
+        });
+        tail = result.catch(() => undefined);
+        return result;
+      },
+      async return(): Promise<IteratorResult<T, undefined>> {
+        finished = true;
+        buffer = [];
+        await pages.return();
+        return done();
+      },
+      [Symbol.asyncIterator]() {
+        return iterator;
+      },
+    };
+    return iterator;
   }
 
   /**

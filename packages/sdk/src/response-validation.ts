@@ -34,7 +34,11 @@ export class ResponseValidator {
   ) {}
 
   /** Checks a page of items; on a mismatch, re-checks item by item so warnings name fields, not indexes. */
-  checkList<T>(schema: z.ZodType<T>, items: unknown[], where: { route: string; method: string; path: string }): T[] {
+  checkList<T>(
+    schema: z.ZodType<T>,
+    items: unknown[],
+    where: { route: string; method: string; path: string },
+  ): T[] {
     if (this.mode === 'off') return items as T[];
     let arraySchema = this.arrays.get(schema);
     if (!arraySchema) {

@@ -79,7 +79,15 @@ describe('parameter validation properties', () => {
         },
       ),
       // Year 0 is a leap year; Date.UTC would read it as 1900, which is not.
-      { numRuns: 2000, examples: [[0, 2, 29], [1900, 2, 29], [2000, 2, 29], [2026, 2, 30]] },
+      {
+        numRuns: 2000,
+        examples: [
+          [0, 2, 29],
+          [1900, 2, 29],
+          [2000, 2, 29],
+          [2026, 2, 30],
+        ],
+      },
     );
     fc.assert(
       fc.property(fc.string(), (s) => {
