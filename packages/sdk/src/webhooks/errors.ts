@@ -16,6 +16,7 @@ export type WebhookVerificationReason =
  */
 export class WebhookVerificationError extends LoggdError {
   override name = 'WebhookVerificationError';
+  override readonly code = 'webhook_verification';
   readonly reason: WebhookVerificationReason;
 
   constructor(reason: WebhookVerificationReason, message: string, options?: { cause?: unknown }) {
