@@ -13,7 +13,7 @@ export default defineConfig({
     coverage: {
       provider: 'v8',
       exclude: ['**/node_modules/**', '**/dist/**'],
-    include: ['packages/sdk/src/**'],
+      include: ['packages/sdk/src/**'],
       thresholds: { 'packages/sdk/src/**': { lines: 90 } },
     },
   },
