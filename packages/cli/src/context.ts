@@ -78,7 +78,7 @@ async function buildClient(
 // (tests, scripts running several commands) skip regenerating the dataset.
 const demoMocks = new Map<string, Promise<import('@loggd/mock').MockApi>>();
 
-function demoMock(env: Record<string, string | undefined>): Promise<import('@loggd/mock').MockApi> {
+export function demoMock(env: Record<string, string | undefined>): Promise<import('@loggd/mock').MockApi> {
   const seed = env.LOGGD_DEMO_SEED;
   const now = env.LOGGD_DEMO_NOW;
   if (seed !== undefined && !/^\d+$/.test(seed))
@@ -101,7 +101,7 @@ interface Resolved {
   baseUrl?: string;
 }
 
-async function resolveTokenAndUrl(io: IO, opts: GlobalOptions, configDir: string): Promise<Resolved> {
+export async function resolveTokenAndUrl(io: IO, opts: GlobalOptions, configDir: string): Promise<Resolved> {
   try {
     const { resolveCredentials } = await import('./auth/credentials.js');
     return await resolveCredentials({

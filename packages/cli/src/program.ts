@@ -314,6 +314,22 @@ export function buildProgram(state: RunState): Command {
       .addOption(new Option('--now <iso>', 'freeze the mock clock at this ISO datetime').argParser(parseNow)),
     async (ctx, _a, o) => (await import('./commands/mock.js')).mockServe(ctx, o as never),
   );
+  action(
+    mock
+      .command('verify')
+      .description('walk your account read-only and report where the API differs from the SDK’s schemas')
+      .addOption(limit())
+      .addOption(
+        new Option('--samples <n>', 'single resources of each kind to fetch in full (default 3)').argParser(
+          parseSeed,
+        ),
+      )
+      .addHelpText(
+        'after',
+        '\nA drift alarm for the SDK and the mock: exit 0 when every response matches the schemas, 1 when a field\nis missing, mistyped or has an unknown enum value. Unknown fields are listed too (not a failure).\n\nExamples:\n  $ loggd mock verify                  # with your stored token\n  $ loggd --demo mock verify           # the mock itself\n  $ loggd mock verify --format json\n\nFields: kind, endpoint, path, detail, count\n',
+      ),
+    async (ctx, _a, o) => (await import('./commands/mock.js')).mockVerify(ctx, o as never),
+  );
 
   // completion
   action(

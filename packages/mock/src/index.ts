@@ -2,6 +2,7 @@ export { createClock, type Duration, type MockClock, parseDuration } from './clo
 export { ContractViolationError, checkContract, RESPONSE_SCHEMAS } from './contract.js';
 export { generateDataset } from './data/generate.js';
 export type { Account, Dataset, GenerateOptions } from './data/types.js';
+export { type CheckDriftOptions, checkDrift, type DriftFinding, type DriftReport } from './drift.js';
 export type { MockOptions } from './engine.js';
 export { type ActiveFault, FAULT_KINDS, type FaultKind, type FaultSpec } from './faults.js';
 export type { JournalEntry } from './journal.js';
