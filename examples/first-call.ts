@@ -1,7 +1,7 @@
 // Your first call with @loggd/sdk: who am I, and how are my habits doing?
 //
 //   LOGGD_TOKEN=... node examples/first-call.ts
-//   LOGGD_BASE_URL=http://127.0.0.1:4010/api/v1/public LOGGD_TOKEN=test node examples/first-call.ts   (a mock)
+//   LOGGD_BASE_URL=http://127.0.0.1:4010/api/v1/public LOGGD_TOKEN=mock_pro_all node examples/first-call.ts   (a mock)
 //
 // The token comes from LOGGD_TOKEN and the base URL from LOGGD_BASE_URL (default https://loggd.life/api/v1/public).
 import { AuthenticationError, Loggd, LoggdError, MissingScopeError, ProRequiredError } from '@loggd/sdk';
