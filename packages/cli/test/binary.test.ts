@@ -9,11 +9,11 @@ import { createMockApi, type RunningMockServer, startMockServer } from '@loggd/m
 import { Loggd } from '@loggd/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HABIT, TASK } from '../src/resources/spec.js';
+import { BIN, type BinResult, runLoggd } from './helpers/bin.js';
 import { parseDelimited } from './helpers/rfc4180.js';
 
 // The built binary as a subprocess (process.execPath = the project's Node), against the in-process demo mock
 // (--demo) and a standalone mock started here. Assertions are grouped: each subprocess costs ~100 ms+.
-const BIN = fileURLToPath(new URL('../dist/loggd.js', import.meta.url));
 const CONFIG = mkdtempSync(join(tmpdir(), 'loggd-cli-test-'));
 const DEMO = { LOGGD_DEMO_SEED: '42', LOGGD_DEMO_NOW: '2026-04-08T12:00:00Z' };
 const BASE_ENV = {
@@ -23,26 +23,10 @@ const BASE_ENV = {
   LOGGD_KEYRING: 'off',
 };
 
-interface Result {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
+type Result = BinResult;
 
 function loggd(args: string[], env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeArgs, BIN, ...args], {
-      env: { ...BASE_ENV, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
+  return runLoggd(args, { ...BASE_ENV, ...env }, nodeArgs);
 }
 
 /** One line naming the input, hints after it, and no stack trace. */

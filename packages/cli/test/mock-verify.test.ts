@@ -1,35 +1,20 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createMockApi } from '@loggd/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, runLoggd } from './helpers/bin.js';
 
 // `loggd mock verify` through the real binary: against the mock (no drift), and against a server that drifts the
 // way a real API release could (an unknown enum value, a dropped field, a new field).
 
-const BIN = fileURLToPath(new URL('../dist/loggd.js', import.meta.url));
 const CONFIG = mkdtempSync(join(tmpdir(), 'loggd-verify-test-'));
 const ENV = { PATH: process.env.PATH ?? '', HOME: CONFIG, LOGGD_CONFIG_DIR: CONFIG, LOGGD_KEYRING: 'off' };
 const NOW = '2026-04-08T12:00:00Z';
 
-function loggd(args: string[], env: Record<string, string> = {}) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...ENV, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const loggd = (args: string[], env: Record<string, string> = {}) => runLoggd(args, { ...ENV, ...env });
 
 /** Serves the mock over HTTP, rewriting GET /habits list items so they drift from the SDK's schema. */
 let drifting: Server;
@@ -102,7 +87,7 @@ describe('loggd mock verify', () => {
   it('lists endpoints a token cannot read as skipped, not as drift', async () => {
     const r = await loggd(['mock', 'verify', '--format', 'json'], {
       LOGGD_TOKEN: 'mock_pro_habits',
-      LOGGD_BASE_URL: baseUrl.replace(/\/api.*/, '') + '/api/v1/public',
+      LOGGD_BASE_URL: `${baseUrl.replace(/\/api.*/, '')}/api/v1/public`,
     });
     const findings = JSON.parse(r.stdout) as { kind: string; endpoint: string }[];
     const skipped = findings.filter((f) => f.kind === 'skipped').map((f) => f.endpoint);

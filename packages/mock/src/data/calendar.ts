@@ -3,18 +3,12 @@
  * millions of dates, so strings come from caches filled by integer arithmetic.
  */
 
+import { WEEK_DAYS } from '@loggd/sdk';
+
 export const DAY_MS = 86_400_000;
 
 /** Weekday names in the SDK's order; index 0 is monday. */
-export const WEEKDAY_NAMES = [
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-] as const;
+export const WEEKDAY_NAMES = WEEK_DAYS;
 export type WeekdayName = (typeof WEEKDAY_NAMES)[number];
 
 /** 0 = monday … 6 = sunday (1970-01-01, day 0, was a thursday). */
