@@ -26,6 +26,7 @@ export function createContext(io: IO, opts: GlobalOptions): CommandContext {
       client ??= buildClient(io, opts, ctx.configDir);
       return client;
     },
+    now: async () => (opts.demo ? (await demoMock(io.env)).clock.now() : new Date()),
     timeZone: () => {
       zone ??= lookUpTimeZone(ctx);
       return zone;

@@ -158,10 +158,10 @@ export function buildProgram(state: RunState): Command {
   action(
     habits
       .command('pending')
-      .description('active habits not yet checked today (profile time zone); exit 1 if any')
+      .description('active habits due today and not yet checked (profile time zone); exit 1 if any')
       .addHelpText(
         'after',
-        `${fieldsHelp(HABIT)}\nExit status: 0 when nothing is pending, 1 otherwise (for cron and scripts).\n`,
+        `${fieldsHelp(HABIT)}\nDue today: daily habits; custom-days habits on their days; weekly-target habits until the week\n(starting on the profile's week_start_day) has its target of checked days.\nExit status: 0 when nothing is pending, 1 otherwise (for cron and scripts).\n\nExample (crontab, 8 pm):\n  0 20 * * *  loggd habits pending >/dev/null || notify-send 'Habits still pending'\n`,
       ),
     async (ctx) => (await import('./commands/habits.js')).habitsPending(ctx),
   );

@@ -217,7 +217,19 @@ describe('--demo: every read command and format against the SDK’s own data', (
   it('habits pending exits 1 with the unchecked active habits, api prints raw JSON, help and completion work', async () => {
     const sdk = demoClient();
     const active = await sdk.habits.list({ status: 'active', limit: 100 }).toArray();
-    const pendingIds = active.filter((h) => !h.checked_today).map((h) => h.id);
+    // LOGGD_DEMO_NOW is Wednesday 2026-04-08, 15:00 in Europe/Bucharest; the demo's weeks start on monday.
+    const unchecked = active.filter((h) => !h.checked_today);
+    const isPending = async (h: (typeof active)[number]) => {
+      if (h.weekly_target) {
+        const week = await sdk.habits.checks(h.id, { from: '2026-04-06', to: '2026-04-08' }).toArray();
+        return new Set(week.map((c) => c.date)).size < h.weekly_target;
+      }
+      return h.custom_days?.length ? h.custom_days.includes('wednesday') : true;
+    };
+    const verdicts = await Promise.all(unchecked.map(isPending));
+    const pendingIds = unchecked.filter((_, i) => verdicts[i]).map((h) => h.id);
+    // Unchecked but not due today (another custom day, or a weekly target already met) is not pending.
+    expect(pendingIds.length).toBeLessThan(unchecked.length);
     const [pending, api, paginated, exitCodes, bash, zsh, fish, badShell] = await Promise.all([
       loggd(['--demo', 'habits', 'pending', '--json', '--fields', 'id,checked_today'], DEMO),
       loggd(['api', '/habits', '-q', 'limit=2', '-q', 'status=all'], HTTP),

@@ -1,3 +1,4 @@
+import { dueToday, localDay, weekStart } from '../habits/due.js';
 import { render, type TableHelpers } from '../output/render.js';
 import { HABIT, HABIT_CHECK, HABIT_SKIP } from '../resources/spec.js';
 import type { CommandContext } from '../types.js';
@@ -82,13 +83,29 @@ export async function habitsSkips(ctx: CommandContext, id: number, flags: RangeF
  */
 export async function habitsPending(ctx: CommandContext): Promise<number> {
   const loggd = await ctx.createClient();
-  const { items } = await fetchList(
-    ctx,
-    loggd.habits.list({ status: 'active', limit: 100 } as never),
-    true,
-    'habits',
+  const [{ items }, profile] = await Promise.all([
+    fetchList(ctx, loggd.habits.list({ status: 'active', limit: 100 } as never), true, 'habits'),
+    loggd.profile.get().catch(() => undefined),
+  ]);
+  if (!profile) {
+    ctx.io.stderr.write(
+      'note: could not read the profile (read:profile scope?): days are UTC, weeks start monday\n',
+    );
+  }
+  const now = ctx.now ? await ctx.now() : new Date();
+  const day = localDay(now, profile?.timezone ?? 'UTC');
+  const from = weekStart(day, profile?.week_start_day);
+  const unchecked = (items as Row[]).filter((h) => h.checked_today === false);
+  // A weekly-target habit is pending until the week has its target of checks (one request per such habit).
+  const verdicts = await Promise.all(
+    unchecked.map(async (h) => {
+      const due = dueToday(h, day);
+      if (due !== 'weekly') return due === 'due';
+      const checks = await loggd.habits.checks(Number(h.id), { from, to: day.date, limit: 100 }).toArray();
+      return new Set(checks.map((c) => c.date)).size < Number(h.weekly_target);
+    }),
   );
-  const pending = (items as Row[]).filter((h) => h.checked_today === false);
+  const pending = unchecked.filter((_, i) => verdicts[i]);
   await render(ctx, pending, {
     spec: HABIT,
     cells,
@@ -97,8 +114,8 @@ export async function habitsPending(ctx: CommandContext): Promise<number> {
   if (ctx.io.stderr.isTTY) {
     ctx.io.stderr.write(
       pending.length === 0
-        ? 'All active habits are checked today.\n'
-        : `${pending.length} of ${items.length} active habits pending today.\n`,
+        ? `Nothing pending today (${day.date}).\n`
+        : `${pending.length} of ${items.length} active habits pending today (${day.date}).\n`,
     );
   }
   return pending.length === 0 ? 0 : 1;
