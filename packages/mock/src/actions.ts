@@ -48,7 +48,11 @@ export class MockActions {
   constructor(
     private readonly engine: MockEngine,
     private readonly helpers: DataHelpers,
-  ) {}
+  ) {
+    engine.onReset(() => {
+      this.#checkins = 0;
+    });
+  }
 
   get #now(): number {
     return this.engine.clock.nowMs();

@@ -84,6 +84,13 @@ export class MockEngine {
     return this.state.dataset;
   }
 
+  readonly #resetListeners: Array<() => void> = [];
+
+  /** Run `listener` on every reset (the webhook dispatcher and the control actions keep state of their own). */
+  onReset(listener: () => void): void {
+    this.#resetListeners.push(listener);
+  }
+
   /** How many API requests were served since the last reset (the index random faults are drawn from). */
   get requestCount(): number {
     return this.#requestIndex;
@@ -91,6 +98,7 @@ export class MockEngine {
 
   /** Restore data, clock, faults, tokens, rate windows and the journal. */
   reset(): void {
+    for (const listener of this.#resetListeners) listener();
     this.clock.reset();
     this.state.reset();
     this.tokens.reset();

@@ -55,10 +55,9 @@ export function createMockApi(options: MockOptions = {}): MockApi {
   });
   const actions = new MockActions(engine, dataHelpers);
   engine.control = createControlHandler(actions, webhookControl(engine, webhooks!));
-  const reset = () => {
-    engine.reset();
-    webhooks!.reset();
-  };
+  // One reset for every door: `mock.reset()` and `POST /__mock/reset` both restore the dispatcher too.
+  engine.onReset(() => webhooks!.reset());
+  const reset = () => engine.reset();
   return {
     engine,
     handlers: createHandlers(engine),

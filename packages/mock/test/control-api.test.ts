@@ -30,6 +30,19 @@ describe('control API and state changes', () => {
     expect(mock.journal.size).toBe(0);
   });
 
+  it('POST /__mock/reset also restores webhook endpoints, deliveries and check-in ids, like mock.reset()', async () => {
+    const mock = strictMock();
+    const userId = mock.dataset.accounts.find((a) => a.pro)!.userId;
+    mock.webhooks.register(userId, { url: 'http://127.0.0.1:9/hook', events: ['*'] });
+    const first = mock.control.submitCheckin({});
+    mock.control.submitCheckin({});
+    expect(mock.webhooks.endpoints(userId)).toHaveLength(1);
+    expect((await control(mock, 'POST', '/reset')).status).toBe(200);
+    expect(mock.webhooks.endpoints(userId)).toHaveLength(0);
+    expect(mock.webhooks.deliveries()).toHaveLength(0);
+    expect(mock.control.submitCheckin({})).toEqual(first);
+  });
+
   it('POST /__mock/tokens creates a token with any scopes', async () => {
     const mock = strictMock();
     const userId = mock.dataset.accounts.find((a) => a.pro)!.userId;

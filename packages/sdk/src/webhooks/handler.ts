@@ -30,7 +30,7 @@ export interface WebhookContext {
   headers: WebhookHeaders;
 }
 
-export type WebhookEventHandler<E extends WebhookEvent = WebhookEvent> = (
+export type WebhookEventHandler<E = WebhookEvent> = (
   event: E,
   context: WebhookContext,
 ) => unknown;

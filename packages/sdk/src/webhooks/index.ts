@@ -28,3 +28,19 @@ export type { WebhookRawBody } from './raw-body.js';
 export type { WebhookSecretOptions } from './secrets.js';
 export { signPayload, type VerifySignatureOptions, verifySignature } from './signature.js';
 export { createTestDelivery, type TestDelivery, type TestDeliveryOptions } from './test-delivery.js';
+export type { ExpressMiddleware, ExpressRequestLike } from './adapters/express.js';
+export type { FetchHandler } from './adapters/fetch.js';
+export type { NodeListener, NodeRequestLike, NodeResponseLike } from './adapters/node.js';
+export {
+  createWebhookHandler,
+  type WebhookContext,
+  type WebhookErrorInfo,
+  type WebhookEventHandler,
+  type WebhookEventHandlers,
+  type WebhookHandler,
+  type WebhookHandlerOptions,
+  type WebhookReceiver,
+  type WebhookRequest,
+} from './handler.js';
+export type { WebhookDedupeOption } from './handler-dedupe.js';
+export type { WebhookHandlerResponse } from './handler-response.js';

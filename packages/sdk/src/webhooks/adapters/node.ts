@@ -1,0 +1,120 @@
+import type { WebhookReceiver } from '../handler.js';
+import { payloadTooLarge, type WebhookHandlerResponse } from '../handler-response.js';
+import { BodyCollector, declaredTooLarge } from './body.js';
+
+/**
+ * The parts of Node's `IncomingMessage` the listener uses; declared here so the SDK's types need no
+ * `@types/node` and this module imports nothing from `node:*`.
+ */
+export interface NodeRequestLike {
+  method?: string | undefined;
+  headers: Readonly<Record<string, string | readonly string[] | undefined>>;
+  on(event: string, listener: (...args: any[]) => void): unknown;
+  removeListener(event: string, listener: (...args: any[]) => void): unknown;
+  readonly readableEnded?: boolean;
+}
+
+/** The parts of Node's `ServerResponse` the listener uses. */
+export interface NodeResponseLike {
+  writeHead(status: number, headers: Record<string, string>): unknown;
+  end(body: string): unknown;
+  readonly headersSent?: boolean;
+}
+
+/** A Node `http` request listener (also usable as Connect middleware). */
+export type NodeListener = (req: NodeRequestLike, res: NodeResponseLike) => void;
+
+/** Writes a handler response to a Node response. */
+export function writeNodeResponse(res: NodeResponseLike, response: WebhookHandlerResponse): void {
+  if (res.headersSent) return;
+  res.writeHead(response.status, { ...response.headers, 'content-length': String(byteLength(response.body)) });
+  res.end(response.body);
+}
+
+function byteLength(text: string): number {
+  // The bodies are short ASCII JSON in practice; only non-ASCII (an error message quoting input) needs encoding.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is the point
+  return /^[\x00-\x7f]*$/.test(text) ? text.length : new TextEncoder().encode(text).byteLength;
+}
+
+const TOO_LARGE = Symbol('too large');
+const ABORTED = Symbol('aborted');
+
+/**
+ * Reads a Node request body up to `limit` bytes. Past the limit it stops keeping chunks and resolves
+ * TOO_LARGE at once; a client that goes away mid-body resolves ABORTED.
+ */
+export function readNodeBody(
+  req: NodeRequestLike,
+  limit: number,
+): Promise<Uint8Array | typeof TOO_LARGE | typeof ABORTED> {
+  return new Promise((resolve, reject) => {
+    const body = new BodyCollector(limit);
+    const cleanup = () => {
+      req.removeListener('data', onData);
+      req.removeListener('end', onEnd);
+      req.removeListener('error', onError);
+      req.removeListener('close', onClose);
+    };
+    const onData = (chunk: Uint8Array | string) => {
+      const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+      if (body.add(bytes)) return;
+      cleanup();
+      // Node discards the rest of the body (or closes the connection, as the 413 asks) once we answer.
+      resolve(TOO_LARGE);
+    };
+    const onEnd = () => {
+      cleanup();
+      resolve(body.bytes());
+    };
+    const onError = (error: unknown) => {
+      cleanup();
+      reject(error);
+    };
+    const onClose = () => {
+      cleanup();
+      resolve(ABORTED);
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+    req.on('close', onClose);
+  });
+}
+
+/** Answers a Node request whose body still has to be read. */
+export async function receiveNodeRequest(
+  receiver: WebhookReceiver,
+  req: NodeRequestLike,
+  res: NodeResponseLike,
+): Promise<void> {
+  const method = req.method ?? '';
+  if (method.toUpperCase() !== 'POST') {
+    writeNodeResponse(res, await receiver.handle({ method, headers: req.headers, body: '' }));
+    return;
+  }
+  const contentLength = req.headers['content-length'];
+  if (declaredTooLarge(typeof contentLength === 'string' ? contentLength : undefined, receiver.maxBodyBytes)) {
+    writeNodeResponse(res, payloadTooLarge(receiver.maxBodyBytes));
+    return;
+  }
+  let body: Awaited<ReturnType<typeof readNodeBody>>;
+  try {
+    body = await readNodeBody(req, receiver.maxBodyBytes);
+  } catch {
+    return; // the connection failed mid-body: nobody is left to answer
+  }
+  if (body === ABORTED) return;
+  if (body === TOO_LARGE) {
+    writeNodeResponse(res, payloadTooLarge(receiver.maxBodyBytes));
+    return;
+  }
+  writeNodeResponse(res, await receiver.handle({ method, headers: req.headers, body }));
+}
+
+/** A Node `http` listener around a receiver. */
+export function toNodeListener(receiver: WebhookReceiver): NodeListener {
+  return (req, res) => {
+    void receiveNodeRequest(receiver, req, res);
+  };
+}
