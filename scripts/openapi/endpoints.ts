@@ -35,7 +35,11 @@ const after: QueryParam = {
 };
 function dateBound(name: 'from' | 'to', what: string): QueryParam {
   const edge = name === 'from' ? 'Start' : 'End';
-  return { name, description: `${edge} date (inclusive), YYYY-MM-DD. ${what}`, schema: { type: 'string', format: 'date' } };
+  return {
+    name,
+    description: `${edge} date (inclusive), YYYY-MM-DD. ${what}`,
+    schema: { type: 'string', format: 'date' },
+  };
 }
 function status(values: readonly string[], byDefault: string, description: string): QueryParam {
   return { name: 'status', description, schema: { type: 'string', enum: [...values], default: byDefault } };

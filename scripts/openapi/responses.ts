@@ -19,10 +19,19 @@ const rateLimitRefs = {
   'X-RateLimit-Remaining': { $ref: '#/components/headers/X-RateLimit-Remaining' },
 };
 
-function errorResponse(description: string, examples: Record<string, unknown>, extraHeaders = {}): JsonSchema {
+function errorResponse(
+  description: string,
+  examples: Record<string, unknown>,
+  extraHeaders = {},
+): JsonSchema {
   const named = Object.fromEntries(Object.entries(examples).map(([k, value]) => [k, { value }]));
-  const media = Object.keys(named).length > 0 ? { schema: errorBody, examples: named } : { schema: errorBody };
-  return { description, headers: { ...rateLimitRefs, ...extraHeaders }, content: { 'application/json': media } };
+  const media =
+    Object.keys(named).length > 0 ? { schema: errorBody, examples: named } : { schema: errorBody };
+  return {
+    description,
+    headers: { ...rateLimitRefs, ...extraHeaders },
+    content: { 'application/json': media },
+  };
 }
 
 /** `components.responses`: the documented errors, with the docs' example bodies. */
@@ -51,16 +60,23 @@ export const ERROR_RESPONSES: Record<string, JsonSchema> = {
   ),
   // The docs give no example body for 422, 429 and 500: the schema alone describes them.
   ValidationFailed: errorResponse('Validation error: `errors` lists which inputs failed and why.', {}),
-  TooManyRequests: errorResponse('Rate limit exceeded. Wait for Retry-After seconds, then retry.', {}, {
-    'Retry-After': { $ref: '#/components/headers/Retry-After' },
-  }),
+  TooManyRequests: errorResponse(
+    'Rate limit exceeded. Wait for Retry-After seconds, then retry.',
+    {},
+    {
+      'Retry-After': { $ref: '#/components/headers/Retry-After' },
+    },
+  ),
   ServerError: errorResponse('Server error. Retry with backoff; contact support if it persists.', {}),
 };
 
 /** `components.headers`. */
 export const HEADERS = {
   ...RATE_LIMIT_HEADERS,
-  'Retry-After': { description: 'Seconds to wait before retrying (on 429).', schema: { type: 'integer', minimum: 0 } },
+  'Retry-After': {
+    description: 'Seconds to wait before retrying (on 429).',
+    schema: { type: 'integer', minimum: 0 },
+  },
 };
 
 /** The error responses of one operation: 404 only where there is an id, 422 only where there is a query. */

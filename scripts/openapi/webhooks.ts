@@ -49,7 +49,10 @@ export function webhooks(sdk: SdkModule): Record<string, unknown> {
             type: 'string',
             pattern: '^sha256=[0-9a-f]{64}$',
           }),
-          header('X-Loggd-Event', 'The event type (not signed: trust the body).', { type: 'string', const: name }),
+          header('X-Loggd-Event', 'The event type (not signed: trust the body).', {
+            type: 'string',
+            const: name,
+          }),
           header('X-Loggd-Delivery', 'Unique delivery id: use it as the dedup key (retries repeat it).', {
             type: 'string',
           }),
@@ -60,7 +63,12 @@ export function webhooks(sdk: SdkModule): Record<string, unknown> {
           content: {
             'application/json': {
               schema: envelope,
-              example: { event: name, version: 1, timestamp: '2026-04-08T14:30:00+00:00', data: info.example },
+              example: {
+                event: name,
+                version: 1,
+                timestamp: '2026-04-08T14:30:00+00:00',
+                data: info.example,
+              },
             },
           },
         },

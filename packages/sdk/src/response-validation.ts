@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ResponseValidationError } from './errors.js';
 
 /** `strict` throws on a shape mismatch; `warn` (default) reports it and returns the data as sent; `off` skips checks. */

@@ -67,7 +67,8 @@ describe('docs/openapi.json', () => {
       const op = item.get;
       const [scope] = op.security[0].bearerAuth;
       expect(sdk.SCOPES, path).toContain(scope);
-      for (const status of ['200', '401', '403', '429', '500']) expect(op.responses, path).toHaveProperty(status);
+      for (const status of ['200', '401', '403', '429', '500'])
+        expect(op.responses, path).toHaveProperty(status);
       expect('404' in op.responses, path).toBe(path.includes('{id}'));
     }
     const declared = doc.components.securitySchemes.bearerAuth['x-scopes'];
@@ -133,14 +134,31 @@ describe('docs/openapi.json', () => {
     for (const [event, item] of Object.entries<Json>(doc.webhooks)) {
       const headers = item.post.parameters.map((p: Json) => `${p.in}:${p.name}`);
       expect(headers, event).toEqual(
-        expect.arrayContaining(['header:X-Loggd-Signature', 'header:X-Loggd-Event', 'header:X-Loggd-Delivery']),
+        expect.arrayContaining([
+          'header:X-Loggd-Signature',
+          'header:X-Loggd-Event',
+          'header:X-Loggd-Delivery',
+        ]),
       );
     }
   });
 
   it.each(Object.keys(webhookExamples))('the docs example payload of %s validates', (event) => {
-    const validate = validatorAt('webhooks', event, 'post', 'requestBody', 'content', 'application/json', 'schema');
-    const payload = { event, version: 1, timestamp: '2026-04-08T14:30:00+00:00', data: webhookExamples[event] };
+    const validate = validatorAt(
+      'webhooks',
+      event,
+      'post',
+      'requestBody',
+      'content',
+      'application/json',
+      'schema',
+    );
+    const payload = {
+      event,
+      version: 1,
+      timestamp: '2026-04-08T14:30:00+00:00',
+      data: webhookExamples[event],
+    };
     expect(validate(payload), messages(validate)).toBe(true);
     // The envelope pins the event name: a payload filed under another event is rejected.
     const other = Object.keys(webhookExamples).find((name) => name !== event)!;

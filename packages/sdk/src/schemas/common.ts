@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** An ISO 8601 datetime with an offset, as the API sends it: `2026-04-08T14:30:00+00:00`. */
 export const DateTime = z.iso.datetime({ offset: true });

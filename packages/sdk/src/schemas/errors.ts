@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Every documented error body: a `message`, plus a flag where one applies. */
 export const ErrorBodySchema = z.looseObject({

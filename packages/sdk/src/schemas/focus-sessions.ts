@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DateTime, Id, TagSchema } from './common.js';
 
 /** Values accepted by the `status` query parameter of GET /focus-sessions ('completed' is the default). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DateOnly, DateTime, Id } from './common.js';
 
 /** Values accepted by the `status` query parameter of GET /goals ('active' is the default). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DateOnly, DateTime, Id } from './common.js';
 
 export const HABIT_STATUSES = ['active', 'archived'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DateTime } from '../schemas/common.js';
 import { WebhookVerificationError } from './errors.js';
 import { isWebhookEventName } from './event-catalog.js';

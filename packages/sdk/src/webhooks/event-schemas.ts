@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DateOnly, DateTime, Id } from '../schemas/common.js';
 
 // The `data` of each documented event, from the docs' examples. Loose objects: new fields pass through. Enum-like

@@ -10,15 +10,21 @@ export interface WebhookHandlerResponse {
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' } as const;
 
+const encoder = new TextEncoder();
+
 function reply(status: number, payload: object, extra?: Record<string, string>): WebhookHandlerResponse {
-  return { status, headers: { ...JSON_HEADERS, ...extra }, body: JSON.stringify(payload) };
+  const body = JSON.stringify(payload);
+  // Sent with the headers so adapters need not measure the body (error messages may quote non-ASCII input).
+  const length = String(encoder.encode(body).byteLength);
+  return { status, headers: { ...JSON_HEADERS, 'content-length': length, ...extra }, body };
 }
 
-const RECEIVED = JSON.stringify({ received: true });
+const RECEIVED = reply(200, { received: true });
 
 /** 200: the user's handler ran (or had nothing to do for this event). */
 export function received(): WebhookHandlerResponse {
-  return { status: 200, headers: { ...JSON_HEADERS }, body: RECEIVED };
+  // A copy per call, so an adapter or user that edits one answer cannot change the next.
+  return { status: 200, headers: { ...RECEIVED.headers }, body: RECEIVED.body };
 }
 
 /** 200: a delivery id already handled; Loggd must stop retrying it, and the handler must not run again. */
@@ -30,7 +36,10 @@ export function duplicate(): WebhookHandlerResponse {
 export function methodNotAllowed(method: string): WebhookHandlerResponse {
   return reply(
     405,
-    { error: 'method_not_allowed', message: `${method} is not accepted here; Loggd delivers webhooks with POST.` },
+    {
+      error: 'method_not_allowed',
+      message: `${method} is not accepted here; Loggd delivers webhooks with POST.`,
+    },
     { allow: 'POST' },
   );
 }

@@ -30,10 +30,7 @@ export interface WebhookContext {
   headers: WebhookHeaders;
 }
 
-export type WebhookEventHandler<E = WebhookEvent> = (
-  event: E,
-  context: WebhookContext,
-) => unknown;
+export type WebhookEventHandler<E = WebhookEvent> = (event: E, context: WebhookContext) => unknown;
 
 /** One handler per documented event name, each typed for its event's data. */
 export type WebhookEventHandlers = {
@@ -156,22 +153,20 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
     }
   }
 
-  async function dispatch(event: WebhookEvent, context: WebhookContext): Promise<void> {
-    const typed = event.known ? handlers[event.event] : undefined;
-    if (typed) await typed(event, context);
-    if (onEvent) await onEvent(event, context);
-  }
-
   async function run(event: WebhookEvent, context: WebhookContext): Promise<WebhookHandlerResponse> {
     try {
-      await dispatch(event, context);
+      const typed = event.known ? handlers[event.event] : undefined;
+      if (typed) await typed(event, context);
+      if (onEvent) await onEvent(event, context);
       return received();
     } catch (error) {
       // Un-mark the delivery so Loggd's retry runs the handler again.
       if (deduper && context.deliveryId !== undefined) {
-        await deduper.forget(context.deliveryId).catch((forgetError: unknown) =>
-          report(forgetError, { status: 500, deliveryId: context.deliveryId, event: event.event }),
-        );
+        await deduper
+          .forget(context.deliveryId)
+          .catch((forgetError: unknown) =>
+            report(forgetError, { status: 500, deliveryId: context.deliveryId, event: event.event }),
+          );
       }
       report(error, { status: 500, deliveryId: context.deliveryId, event: event.event });
       return failed('handler_failed');
@@ -212,14 +207,12 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
     }
   }
 
-  async function handle(request: WebhookRequest): Promise<WebhookHandlerResponse> {
-    try {
-      return await verifyAndDeliver(request);
-    } catch (error) {
+  function handle(request: WebhookRequest): Promise<WebhookHandlerResponse> {
+    return verifyAndDeliver(request).catch((error: unknown) => {
       // Only a bug gets here (ours or a custom deduper's); still answer, so Loggd retries.
       report(error, { status: 500, deliveryId: undefined, event: undefined });
       return failed('handler_failed');
-    }
+    });
   }
 
   async function verifyAndDeliver(request: WebhookRequest): Promise<WebhookHandlerResponse> {

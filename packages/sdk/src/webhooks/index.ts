@@ -1,3 +1,6 @@
+export type { ExpressMiddleware, ExpressRequestLike } from './adapters/express.js';
+export type { FetchHandler } from './adapters/fetch.js';
+export type { NodeListener, NodeRequestLike, NodeResponseLike } from './adapters/node.js';
 export {
   type ConstructEventOptions,
   constructEvent,
@@ -18,19 +21,6 @@ export {
   type WebhookEvent,
   type WebhookEventOf,
 } from './event-types.js';
-export type { WebhookHeaders } from './headers.js';
-export {
-  createMemoryDeliveryStore,
-  type MemoryDeliveryStoreOptions,
-  type WebhookDeliveryStore,
-} from './memory-delivery-store.js';
-export type { WebhookRawBody } from './raw-body.js';
-export type { WebhookSecretOptions } from './secrets.js';
-export { signPayload, type VerifySignatureOptions, verifySignature } from './signature.js';
-export { createTestDelivery, type TestDelivery, type TestDeliveryOptions } from './test-delivery.js';
-export type { ExpressMiddleware, ExpressRequestLike } from './adapters/express.js';
-export type { FetchHandler } from './adapters/fetch.js';
-export type { NodeListener, NodeRequestLike, NodeResponseLike } from './adapters/node.js';
 export {
   createWebhookHandler,
   type WebhookContext,
@@ -44,3 +34,13 @@ export {
 } from './handler.js';
 export type { WebhookDedupeOption } from './handler-dedupe.js';
 export type { WebhookHandlerResponse } from './handler-response.js';
+export type { WebhookHeaders } from './headers.js';
+export {
+  createMemoryDeliveryStore,
+  type MemoryDeliveryStoreOptions,
+  type WebhookDeliveryStore,
+} from './memory-delivery-store.js';
+export type { WebhookRawBody } from './raw-body.js';
+export type { WebhookSecretOptions } from './secrets.js';
+export { signPayload, type VerifySignatureOptions, verifySignature } from './signature.js';
+export { createTestDelivery, type TestDelivery, type TestDeliveryOptions } from './test-delivery.js';

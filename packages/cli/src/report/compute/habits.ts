@@ -18,7 +18,15 @@ export interface HabitInput {
  * due, not yet done), `open` (a weekly-target habit's unchecked day: no single day is due), `not_due`
  * (custom-days habit), `before_start`, `future`.
  */
-export type DayMark = 'done' | 'skipped' | 'missed' | 'at_risk' | 'open' | 'not_due' | 'before_start' | 'future';
+export type DayMark =
+  | 'done'
+  | 'skipped'
+  | 'missed'
+  | 'at_risk'
+  | 'open'
+  | 'not_due'
+  | 'before_start'
+  | 'future';
 
 export interface HabitFigures {
   id: number;
@@ -264,12 +272,7 @@ function weeklyRuns(
  * Loop's habit strength from `begin` through `end`: score = score·m + p·(1−m) each day, p = min(1, checks in the
  * last `denominator` days ÷ numerator); a skipped day leaves the score unchanged.
  */
-function loopStrength(
-  habit: HabitInput,
-  at: (d: number) => number,
-  begin: number,
-  end: number,
-): number {
+function loopStrength(habit: HabitInput, at: (d: number) => number, begin: number, end: number): number {
   if (!Number.isFinite(begin)) return 0;
   const { numerator, denominator } = loopFrequency(habit);
   const m = strengthMultiplier(numerator / denominator);
@@ -286,7 +289,9 @@ function loopStrength(
 }
 
 /** All habits combined for a heatmap: per day, done ÷ due across habits (null when nothing was due). */
-export function combinedDays(figures: readonly HabitFigures[]): { date: string; done: number; due: number }[] {
+export function combinedDays(
+  figures: readonly HabitFigures[],
+): { date: string; done: number; due: number }[] {
   const out: { date: string; done: number; due: number }[] = [];
   if (figures.length === 0) return out;
   const n = figures[0]!.days.length;

@@ -1,6 +1,11 @@
 import type { WebhookReceiver } from '../handler.js';
 import { bodyNotRaw } from '../handler-response.js';
-import { type NodeRequestLike, type NodeResponseLike, receiveNodeRequest, writeNodeResponse } from './node.js';
+import {
+  type NodeRequestLike,
+  type NodeResponseLike,
+  receiveNodeRequest,
+  writeNodeResponse,
+} from './node.js';
 
 /** An Express request: Node's, plus what body parsers may have left on it. */
 export interface ExpressRequestLike extends NodeRequestLike {
@@ -48,7 +53,9 @@ async function receive(
   const left = bodyLeftBy(req);
   if (left === undefined) return receiveNodeRequest(receiver, req, res);
   if (left === 'parsed') {
-    writeNodeResponse(res, bodyNotRaw(PARSED_BODY_MESSAGE));
+    // Through the receiver so onError hears of it; the answer then names the Express-specific fixes.
+    const response = await receiver.handle({ method, headers: req.headers, body: req.body as never });
+    writeNodeResponse(res, response.status === 400 ? bodyNotRaw(PARSED_BODY_MESSAGE) : response);
     return;
   }
   writeNodeResponse(res, await receiver.handle({ method, headers: req.headers, body: left }));

@@ -1,0 +1,196 @@
+import { open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { colorLevel } from '../color.js';
+import { usageError } from '../errors.js';
+import { isValidTimeZone } from '../output/datetime.js';
+import { buildFocus } from '../report/build/focus.js';
+import { buildGoals } from '../report/build/goals.js';
+import { buildHabits } from '../report/build/habits.js';
+import { type Built, buildReview } from '../report/build/review.js';
+import { buildTasks } from '../report/build/tasks.js';
+import { isoOf, weekdayIndex } from '../report/compute/calendar.js';
+import type { Period, ReportSettings } from '../report/compute/period.js';
+import { localDayOfInstant } from '../report/compute/zone.js';
+import { type LoadedReport, type LoadNeeds, loadReportData } from '../report/load.js';
+import { type PeriodFlags, rangePeriod, reviewPeriod } from '../report/options.js';
+import { renderHtml } from '../report/render/html.js';
+import { renderMarkdown } from '../report/render/markdown.js';
+import { renderTerminal } from '../report/render/terminal.js';
+import type { CommandContext } from '../types.js';
+
+/** Flags every report accepts. */
+export interface ReportFlags extends PeriodFlags {
+  dayStartsAt?: number;
+  explain?: boolean;
+  html?: string;
+  markdown?: boolean;
+  habit?: number;
+  by?: string;
+  status?: string;
+}
+
+export type ReportKind = 'weekly' | 'monthly' | 'habits' | 'focus' | 'tasks' | 'goals';
+
+type Output = 'terminal' | 'json' | 'markdown';
+
+/** table (the default, also when piped), json or markdown; other formats have no report shape. */
+function outputOf(ctx: CommandContext, flags: ReportFlags): Output {
+  const format =
+    (ctx.opts.format as string | undefined) ?? (ctx.opts.json ? 'json' : ctx.io.env.LOGGD_FORMAT);
+  if (flags.markdown || format === 'markdown' || format === 'md') return 'markdown';
+  if (format === 'json') return 'json';
+  if (format === undefined || format === 'table') return 'terminal';
+  throw usageError(
+    `invalid --format '${format}' for reports: accepted are table, json, markdown`,
+    'e.g. loggd report weekly --format json, or --markdown',
+  );
+}
+
+/** The profile's zone (LOGGD_TZ overrides it), week start and today, with --day-starts-at applied. */
+async function settingsFor(ctx: CommandContext, flags: ReportFlags): Promise<ReportSettings> {
+  const loggd = await ctx.createClient();
+  const profile = await loggd.profile.get();
+  const fromEnv = ctx.io.env.LOGGD_TZ;
+  if (fromEnv && !isValidTimeZone(fromEnv))
+    throw usageError(`invalid LOGGD_TZ '${fromEnv}': give an IANA zone such as Europe/Bucharest`);
+  const zone = fromEnv || (isValidTimeZone(profile.timezone) ? profile.timezone : 'UTC');
+  const dayStartsAt = flags.dayStartsAt ?? 0;
+  // With --demo the mock's clock (LOGGD_DEMO_NOW) is "now", so demo reports end where the demo data ends.
+  const demoNow = ctx.opts.demo ? ctx.io.env.LOGGD_DEMO_NOW : undefined;
+  const now = demoNow ? Date.parse(demoNow) : Date.now();
+  return {
+    zone,
+    weekStart: Math.max(0, weekdayIndex(profile.week_start_day)),
+    dayStartsAt,
+    today: localDayOfInstant(now, zone, dayStartsAt),
+  };
+}
+
+function needsOf(kind: ReportKind, flags: ReportFlags): LoadNeeds {
+  switch (kind) {
+    case 'weekly':
+    case 'monthly':
+      return { habits: true, tasks: true, goals: true, focus: true };
+    case 'habits':
+      return { habits: true, ...(flags.habit !== undefined ? { habitId: flags.habit } : {}) };
+    case 'focus':
+      return { focus: true, names: true };
+    case 'tasks':
+      return { tasks: true };
+    case 'goals':
+      return { goals: true };
+  }
+}
+
+function periodOf(kind: ReportKind, flags: ReportFlags, s: ReportSettings): Period {
+  switch (kind) {
+    case 'weekly':
+      return reviewPeriod('week', flags, s.today, s.weekStart);
+    case 'monthly':
+      return reviewPeriod('month', flags, s.today, s.weekStart);
+    case 'habits':
+      return rangePeriod(flags, s.today, s.weekStart, 'week', 26);
+    case 'focus':
+      return flags.by === 'month'
+        ? rangePeriod(flags, s.today, s.weekStart, 'month', 12)
+        : flags.by === 'week'
+          ? rangePeriod(flags, s.today, s.weekStart, 'week', 12)
+          : rangePeriod(flags, s.today, s.weekStart, 'day', 14);
+    case 'tasks':
+      return flags.by === 'month'
+        ? rangePeriod(flags, s.today, s.weekStart, 'month', 12)
+        : rangePeriod(flags, s.today, s.weekStart, 'week', 12);
+    case 'goals':
+      return {
+        from: flags.to ? rangePeriod(flags, s.today, s.weekStart, 'day', 1).to : s.today,
+        to: flags.to ? rangePeriod(flags, s.today, s.weekStart, 'day', 1).to : s.today,
+      };
+  }
+}
+
+/** Computes one report from already-loaded data (pure; the bench and tests call it directly). */
+export function buildReport(
+  kind: ReportKind,
+  data: LoadedReport,
+  period: Period,
+  settings: ReportSettings,
+  flags: ReportFlags,
+): Built {
+  const explain = Boolean(flags.explain);
+  switch (kind) {
+    case 'weekly':
+      return buildReview(data, period, 'week', settings, explain);
+    case 'monthly':
+      return buildReview(data, period, 'month', settings, explain);
+    case 'habits':
+      return buildHabits(data, period, settings, explain, flags.habit !== undefined);
+    case 'focus':
+      return buildFocus(data, period, settings, (flags.by as 'day' | 'week' | 'month') ?? 'day', explain);
+    case 'tasks':
+      return buildTasks(data, period, settings, (flags.by as 'week' | 'month') ?? 'week', explain);
+    case 'goals': {
+      const status = flags.status ?? 'active';
+      return buildGoals(
+        data,
+        period,
+        settings,
+        status === 'all' ? ['active', 'completed', 'paused', 'abandoned'] : [status],
+        explain,
+      );
+    }
+  }
+}
+
+/** Writes `text` to `path` atomically: a temp file beside it, then a rename. */
+async function writeAtomically(path: string, text: string): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const handle = await open(temp, 'w', 0o644);
+  try {
+    await handle.writeFile(text);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(temp, path);
+  } catch (err) {
+    await rm(temp, { force: true });
+    throw err;
+  }
+}
+
+/** `loggd report <kind>`: load through the SDK, compute, then print (terminal, json, markdown) and/or write HTML. */
+export async function runReport(ctx: CommandContext, kind: ReportKind, flags: ReportFlags): Promise<number> {
+  const output = outputOf(ctx, flags);
+  if (flags.from && flags.to && flags.from > flags.to)
+    throw usageError(`invalid date range: --from ${flags.from} is after --to ${flags.to}`);
+  const settings = await settingsFor(ctx, flags);
+  const period = periodOf(kind, flags, settings);
+  const loggd = await ctx.createClient();
+  const data = await loadReportData(loggd, needsOf(kind, flags), {
+    to: isoOf(Math.max(period.to, settings.today)),
+  });
+  if (kind === 'habits' && flags.habit !== undefined && data.habits.length === 0)
+    throw usageError(
+      `unknown --habit ${flags.habit}: no habit with that id`,
+      'find ids with `loggd habits list --status all`',
+    );
+  const built = buildReport(kind, data, period, settings, flags);
+  if (flags.html) {
+    try {
+      await writeAtomically(flags.html, renderHtml(built.doc));
+    } catch (err) {
+      throw usageError(`cannot write --html '${flags.html}': ${(err as Error).message}`);
+    }
+    ctx.io.stderr.write(`wrote ${flags.html}\n`);
+    // The file is the output unless a format was asked for explicitly.
+    if (!ctx.opts.format && !ctx.opts.json && !flags.markdown) return 0;
+  }
+  if (output === 'json') ctx.io.stdout.write(`${JSON.stringify(built.json, null, 2)}\n`);
+  else if (output === 'markdown') ctx.io.stdout.write(renderMarkdown(built.doc));
+  else
+    ctx.io.stdout.write(
+      renderTerminal(built.doc, { width: ctx.io.columns, level: colorLevel(ctx.io.color, ctx.io.env) }),
+    );
+  return 0;
+}

@@ -1,0 +1,91 @@
+/** The temporary consumer project's files: runtime probes and TypeScript probes. */
+
+const esm = `import { Loggd, NotFoundError, SDK_VERSION } from '@loggd/sdk';
+import { createMockApi } from '@loggd/mock';
+
+const mock = createMockApi();
+const client = new Loggd({ token: 'mock_pro_all', fetch: mock.fetch });
+const profile = await client.profile.get();
+const missing = await client.habits.get(987654).catch((error) => error);
+if (!(missing instanceof NotFoundError)) throw new Error('expected NotFoundError, got ' + missing);
+if (typeof SDK_VERSION !== 'string') throw new Error('SDK_VERSION missing');
+console.log('esm ok ' + profile.id);
+`;
+
+const cjs = `const { Loggd, LoggdError } = require('@loggd/sdk');
+const { constructEvent, createTestDelivery, WEBHOOK_EVENTS, WebhookVerificationError } = require('@loggd/sdk/webhooks');
+
+if (typeof Loggd !== 'function' || !(new WebhookVerificationError('x', 'y') instanceof LoggdError)) {
+  throw new Error('one error hierarchy expected across @loggd/sdk and @loggd/sdk/webhooks');
+}
+(async () => {
+  const { body, headers } = await createTestDelivery('level.up', WEBHOOK_EVENTS['level.up'].example, 'whsec_test');
+  const event = await constructEvent({ body, headers, secret: 'whsec_test' });
+  console.log('cjs ok ' + event.event);
+})().catch((error) => { console.error(error); process.exit(1); });
+`;
+
+// Each probe uses the types for real and asserts a type error, so a package whose types degrade to \`any\` fails.
+const typesEsm = `import { Loggd, type Habit, type Page } from '@loggd/sdk';
+import { constructEvent, type WebhookEvent } from '@loggd/sdk/webhooks';
+import { createMockApi, type MockApi } from '@loggd/mock';
+
+const mock: MockApi = createMockApi();
+const client = new Loggd({ token: 'mock_pro_all', fetch: mock.fetch });
+export async function names(): Promise<string[]> {
+  const habit: Habit = await client.habits.get(1);
+  // @ts-expect-error ids are numbers
+  client.habits.get('1');
+  const event: WebhookEvent = await constructEvent({ body: '{}', headers: {}, secret: 's' });
+  return [habit.name, event.event];
+}
+export type FirstPage = Page<Habit>;
+`;
+
+const typesCjs = `import sdk = require('@loggd/sdk');
+import webhooks = require('@loggd/sdk/webhooks');
+
+export const client: sdk.Loggd = new sdk.Loggd({ token: 't' });
+export const names: readonly string[] = webhooks.WEBHOOK_EVENT_NAMES;
+// @ts-expect-error the token must be a string
+new sdk.Loggd({ token: 42 });
+`;
+
+const compilerOptions = {
+  strict: true,
+  noEmit: true,
+  target: 'ES2023',
+  lib: ['ES2023', 'DOM', 'DOM.Iterable'],
+  types: [],
+  skipLibCheck: true,
+};
+
+/** One tsconfig per module resolution users have; bundler cannot type `import x = require()`, so ESM only. */
+export const TSCONFIGS: Record<string, object> = {
+  'tsconfig.node16.json': {
+    compilerOptions: { ...compilerOptions, module: 'node16', moduleResolution: 'node16' },
+    files: ['types-esm.ts', 'types-cjs.cts'],
+  },
+  'tsconfig.nodenext.json': {
+    compilerOptions: { ...compilerOptions, module: 'nodenext', moduleResolution: 'nodenext' },
+    files: ['types-esm.ts', 'types-cjs.cts'],
+  },
+  'tsconfig.bundler.json': {
+    compilerOptions: { ...compilerOptions, module: 'esnext', moduleResolution: 'bundler' },
+    files: ['types-esm.ts'],
+  },
+};
+
+/** File name → contents. */
+export function consumerFiles(): Record<string, string> {
+  const files: Record<string, string> = {
+    'package.json': `${JSON.stringify({ name: 'loggd-pack-consumer', private: true, type: 'module' }, null, 2)}\n`,
+    'esm.mjs': esm,
+    'cjs.cjs': cjs,
+    'types-esm.ts': typesEsm,
+    'types-cjs.cts': typesCjs,
+  };
+  for (const [name, config] of Object.entries(TSCONFIGS))
+    files[name] = `${JSON.stringify(config, null, 2)}\n`;
+  return files;
+}
