@@ -130,6 +130,31 @@ describe('createMemoryDeliveryStore', () => {
     expect(store.size).toBe(3);
   });
 
+  it('property: holds exactly the maxEntries most recently added ids, through re-adds and deletes', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 8 }),
+        fc.array(fc.tuple(fc.constantFrom('add', 'delete'), fc.constantFrom(...'abcdefghijkl')), {
+          maxLength: 80,
+        }),
+        (max, ops) => {
+          const store = createMemoryDeliveryStore({ maxEntries: max });
+          let model: string[] = []; // oldest first
+          for (const [op, id] of ops) {
+            model = model.filter((m) => m !== id);
+            if (op === 'add') {
+              store.add(id, 60_000);
+              model.push(id);
+              if (model.length > max) model = model.slice(model.length - max);
+            } else store.delete(id);
+          }
+          expect(store.size).toBe(model.length);
+          for (const id of 'abcdefghijkl') expect(store.has(id)).toBe(model.includes(id));
+        },
+      ),
+    );
+  });
+
   it('property: never holds more than maxEntries, and always holds the most recent id', () => {
     fc.assert(
       fc.property(

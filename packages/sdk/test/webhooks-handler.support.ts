@@ -1,5 +1,11 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  request,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { WebhookEventOf, WebhookHandlerOptions } from '../src/webhooks/index.js';
@@ -253,6 +259,44 @@ export function receiverSuite(name: string, start: StartReceiver): void {
         });
         expect((await send(url, { body: stream, headers: big.headers })).status).toBe(413);
         // Just under the limit still works.
+        expect((await post(url, delivery())).status).toBe(200);
+      });
+      expect(seen.events).toHaveLength(1);
+    });
+
+    it('reassembles a body that arrives in many small chunks', async () => {
+      const seen = recorder();
+      const d = delivery({ habitId: 7 });
+      await withReceiver(start, { secret: SECRET, on: seen.on }, async (url) => {
+        const bytes = new TextEncoder().encode(d.body);
+        const stream = new ReadableStream<Uint8Array>({
+          start(controller) {
+            for (let i = 0; i < bytes.length; i += 7) controller.enqueue(bytes.slice(i, i + 7));
+            controller.close();
+          },
+        });
+        expect((await send(url, { body: stream, headers: d.headers })).status).toBe(200);
+      });
+      expect(seen.events.map((e) => e.data.habit_id)).toEqual([7]);
+    });
+
+    it('survives a client that hangs up mid-body, without running the handler', async () => {
+      const seen = recorder();
+      const d = delivery();
+      await withReceiver(start, { secret: SECRET, on: seen.on }, async (url) => {
+        const target = new URL(url);
+        await new Promise<void>((resolve) => {
+          const req = request({
+            host: target.hostname,
+            port: target.port,
+            path: target.pathname,
+            method: 'POST',
+            headers: { ...d.headers, 'content-length': String(d.body.length + 100) },
+          });
+          req.on('error', () => resolve());
+          req.on('close', () => resolve());
+          req.write(d.body.slice(0, 20), () => req.destroy());
+        });
         expect((await post(url, delivery())).status).toBe(200);
       });
       expect(seen.events).toHaveLength(1);

@@ -3,6 +3,7 @@ import { Chalk } from 'chalk';
 import { colorLevel } from '../color.js';
 import { CliError, usageError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
+import { resolveFormat } from '../output/format.js';
 import { render } from '../output/render.js';
 import type { CommandContext } from '../types.js';
 import { ndjsonLine, prettyLine } from '../webhooks/delivery-line.js';
@@ -312,8 +313,13 @@ export async function webhooksEvents(ctx: CommandContext, eventArg: string | und
     await render(ctx, row(eventArg), { fields: ['name', 'category', 'description', 'note', 'example'] });
     return EXIT.ok;
   }
-  // CSV/TSV keep to the flat fields; json/ndjson print whole rows, examples included.
-  await render(ctx, WEBHOOK_EVENT_NAMES.map(row), {
+  // CSV/TSV keep to the flat fields (an example per event would add a column per data key of every event);
+  // json/ndjson print whole rows, examples included.
+  const delimited = ['csv', 'tsv'].includes(resolveFormat(ctx.opts, ctx.io));
+  const rows = WEBHOOK_EVENT_NAMES.map(row).map(({ example, ...flat }) =>
+    delimited ? flat : { ...flat, example },
+  );
+  await render(ctx, rows, {
     fields: ['name', 'category', 'description', 'note'],
     columns: ['name', 'category', 'description'],
   });

@@ -28,7 +28,7 @@ export function prettyLine(record: DeliveryRecord, chalk: ChalkInstance, timeZon
     return `${time}  ${chalk.yellow(event)}  ${id}  ${chalk.yellow('duplicate (acknowledged, not handled again)')}  ${status}\n`;
   const data = keyData(record.data);
   const forward = record.forward
-    ? `  → ${record.forward.status === undefined ? chalk.red(record.forward.error ?? 'no response') : record.forward.status < 300 ? chalk.green(String(record.forward.status)) : chalk.red(String(record.forward.status))} in ${Math.round(record.forward.ms)} ms`
+    ? `  → ${record.forward.status === null ? chalk.red(record.forward.error ?? 'no response') : record.forward.status < 300 ? chalk.green(String(record.forward.status)) : chalk.red(String(record.forward.status))} in ${Math.round(record.forward.ms)} ms`
     : `  ${status}`;
   return `${time}  ${chalk.cyan(event)}  ${id}  ${data}${forward}\n`;
 }

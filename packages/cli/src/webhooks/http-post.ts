@@ -20,7 +20,7 @@ export interface PostResult {
 const DEFAULT_TIMEOUT_MS = 30_000;
 
 /**
- * POSTs `body` with exactly `rawHeaders` (order and name case kept, nothing added but Host when absent): unlike
+ * POSTs `body` with exactly `rawHeaders` (order and name case kept, nothing added but Host when absent, which HTTP/1.1 needs): unlike
  * fetch, node:http adds no Accept, Accept-Language or Sec-Fetch-Mode, so a relayed delivery stays as Loggd sent it.
  * Never rejects: a failure is reported in `error`.
  */
@@ -34,22 +34,31 @@ export function postRaw(
   const elapsed = () => performance.now() - start;
   return new Promise((resolve) => {
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-    const req = send(url, { method: 'POST', headers: [...rawHeaders], timeout: timeoutMs }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () =>
-        resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks), ms: elapsed() }),
-      );
-      res.on('error', (error) =>
-        resolve({
-          status: res.statusCode,
-          headers: res.headers,
-          body: Buffer.concat(chunks),
-          ms: elapsed(),
-          error: error.message,
-        }),
-      );
-    });
+    const req = send(
+      url,
+      { method: 'POST', headers: withHost(rawHeaders, url), timeout: timeoutMs },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode,
+            headers: res.headers,
+            body: Buffer.concat(chunks),
+            ms: elapsed(),
+          }),
+        );
+        res.on('error', (error) =>
+          resolve({
+            status: res.statusCode,
+            headers: res.headers,
+            body: Buffer.concat(chunks),
+            ms: elapsed(),
+            error: error.message,
+          }),
+        );
+      },
+    );
     req.on('timeout', () => req.destroy(new Error(`no response within ${timeoutMs} ms`)));
     req.on('error', (error: NodeJS.ErrnoException) =>
       resolve({
@@ -62,6 +71,14 @@ export function postRaw(
     );
     req.end(body);
   });
+}
+
+/** Node adds no Host header when headers are given as a list, and HTTP/1.1 requires one. */
+function withHost(rawHeaders: RawHeaders, url: URL): string[] {
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    if (rawHeaders[i]?.toLowerCase() === 'host') return [...rawHeaders];
+  }
+  return ['Host', url.host, ...rawHeaders];
 }
 
 /** Turns a header record into raw [name, value…] pairs. */

@@ -24,7 +24,7 @@ export interface DeliveryRecord {
   /** The event's data, for verified deliveries. */
   data?: Record<string, unknown>;
   /** With --forward-to: the app's answer. */
-  forward?: { url: string; status: number | undefined; ms: number; error?: string; body?: string };
+  forward?: { url: string; status: number | null; ms: number; error?: string; body?: string };
 }
 
 export interface ListenServerOptions {
@@ -137,8 +137,8 @@ export async function startListenServer(options: ListenServerOptions): Promise<L
       const status = forward.status ?? 502;
       const forwarded = {
         url: forwardTo.href,
-        status: forward.status,
-        ms: forward.ms,
+        status: forward.status ?? null,
+        ms: Math.round(forward.ms * 10) / 10,
         ...(forward.error ? { error: forward.error } : {}),
         ...(forward.status === undefined ? {} : { body: forward.body.toString('utf8') }),
       };

@@ -9,11 +9,6 @@ export interface Override {
   value: unknown;
 }
 
-/** commander collector for repeatable `--set key=value`. */
-export function collectSet(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
-}
-
 /**
  * Parses `--set` values: `data.habit_id=7` or `habit_id=7`; the value is JSON when it parses (`7`, `true`, `null`,
  * `"7"`, `{"a":1}`), else the text itself.

@@ -28,6 +28,9 @@ export function createMemoryDeliveryStore(
   }
   // Map iteration order is insertion order, so the first key is always the oldest entry.
   const expiries = new Map<string, number>();
+  // One live iterator for evictions: everything before its position has been deleted, so it always yields the
+  // oldest entry, where `keys().next()` each time rescans the deleted slots at the front (~4 µs per add).
+  let cursor = expiries.keys();
   function has(id: string): boolean {
     const expiry = expiries.get(id);
     if (expiry === undefined) return false;
@@ -41,7 +44,14 @@ export function createMemoryDeliveryStore(
       const existed = has(id);
       expiries.delete(id);
       expiries.set(id, now() + ttlMs);
-      while (expiries.size > maxEntries) expiries.delete(expiries.keys().next().value as string);
+      while (expiries.size > maxEntries) {
+        let oldest = cursor.next();
+        if (oldest.done) {
+          cursor = expiries.keys();
+          oldest = cursor.next();
+        }
+        expiries.delete(oldest.value as string);
+      }
       return !existed;
     },
     delete(id) {
