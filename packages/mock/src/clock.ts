@@ -102,6 +102,19 @@ const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The calendar date (YYYY-MM-DD) of an instant in an IANA time zone (streak days follow the user's zone). */
 export function dateInZone(ms: number, timeZone: string): string {
+  // Responses ask for "today" once per habit: memoise per zone and minute (zone offsets are whole minutes, so a
+  // day never changes inside one), which skips Intl on the hot path.
+  const minute = Math.floor(ms / 60_000);
+  const last = lastDay.get(timeZone);
+  if (last?.minute === minute) return last.date;
+  const date = formatDay(ms, timeZone);
+  lastDay.set(timeZone, { minute, date });
+  return date;
+}
+
+const lastDay = new Map<string, { minute: number; date: string }>();
+
+function formatDay(ms: number, timeZone: string): string {
   let f = dayFormatters.get(timeZone);
   if (!f) {
     try {

@@ -75,12 +75,31 @@ const ITEM_SCHEMAS: Partial<Record<ResponseKind, { schema: ItemSchema; list: boo
 /** Verdicts per record, keyed by identity and checked against the record's current JSON (so edits re-validate). */
 const verdicts = new WeakMap<object, { json: string; violations: string[] }>();
 
+/**
+ * Verdicts by serialized record, for records rebuilt per request (a habit with today's `checked_today`): the same
+ * JSON needs no second check. Bounded: cleared when it grows past a size no demo dataset reaches per schema.
+ */
+const verdictsByJson = new Map<ItemSchema, Map<string, string[]>>();
+const MAX_JSON_VERDICTS = 50_000;
+
 function checkItem(schema: ItemSchema, item: unknown, prefix: string) {
   const json = JSON.stringify(item);
   if (item === null || typeof item !== 'object') return { json, violations: checkWith(schema, item, prefix) };
   const cached = verdicts.get(item);
   if (cached?.json === json) return cached;
-  const verdict = { json, violations: checkWith(schema, item, prefix) };
+  let byJson = verdictsByJson.get(schema);
+  if (!byJson) verdictsByJson.set(schema, (byJson = new Map()));
+  let violations = byJson.get(json);
+  if (!violations) {
+    violations = checkWith(schema, item, '');
+    if (byJson.size >= MAX_JSON_VERDICTS) byJson.clear();
+    byJson.set(json, violations);
+  }
+  // Stored without a prefix, so the same record at another index or in another response shares the verdict.
+  const verdict = {
+    json,
+    violations: violations.map((v) => (!prefix ? v : v.startsWith(':') ? prefix + v : `${prefix}.${v}`)),
+  };
   verdicts.set(item, verdict);
   return verdict;
 }
