@@ -16,7 +16,8 @@ registerHooks({
     try {
       return next(specifier, context);
     } catch (error) {
-      if (specifier.startsWith('.') && specifier.endsWith('.js')) return next(`${specifier.slice(0, -3)}.ts`, context);
+      if (specifier.startsWith('.') && specifier.endsWith('.js'))
+        return next(`${specifier.slice(0, -3)}.ts`, context);
       throw error;
     }
   },
@@ -51,12 +52,18 @@ function deliveries(count: number): Delivery[] {
     return {
       body,
       headers: [
-        'Content-Type', 'application/json',
-        'User-Agent', 'Loggd-Webhook/1.0',
-        'X-Loggd-Event', 'habit.completed',
-        'X-Loggd-Delivery', id,
-        'X-Loggd-Signature', signature,
-        'Content-Length', String(body.byteLength),
+        'Content-Type',
+        'application/json',
+        'User-Agent',
+        'Loggd-Webhook/1.0',
+        'X-Loggd-Event',
+        'habit.completed',
+        'X-Loggd-Delivery',
+        id,
+        'X-Loggd-Signature',
+        signature,
+        'Content-Length',
+        String(body.byteLength),
       ],
     };
   });
@@ -72,10 +79,20 @@ async function send(port: number, batch: Delivery[]): Promise<number> {
     while (next < batch.length) {
       const d = batch[next++]!;
       const status = await new Promise<number>((resolve, reject) => {
-        const req = request({ host: '127.0.0.1', port, path: '/', method: 'POST', agent, headers: ['Host', host, ...d.headers] }, (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode ?? 0));
-        });
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port,
+            path: '/',
+            method: 'POST',
+            agent,
+            headers: ['Host', host, ...d.headers],
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          },
+        );
         req.on('error', reject);
         req.end(d.body);
       });
@@ -129,4 +146,6 @@ await new Promise<void>((resolve) => baseline.close(() => resolve()));
 
 const o = best.ours!;
 const b = best.baseline!;
-console.log(`webhook-listen: ratio ${(o / b).toFixed(2)} (ours ${Math.round(o)} ops/s vs baseline ${Math.round(b)} ops/s)`);
+console.log(
+  `webhook-listen: ratio ${(o / b).toFixed(2)} (ours ${Math.round(o)} ops/s vs baseline ${Math.round(b)} ops/s)`,
+);

@@ -3,6 +3,14 @@
 import { VERSION } from './version.js';
 
 const argv = process.argv.slice(2);
+
+// `loggd … | head` closes the pipe early: that is the reader's choice, not an error (exit quietly, like cat).
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(`${VERSION}\n`);
 } else {

@@ -6,6 +6,9 @@ import { EXIT } from './exit-codes.js';
 import { HELP_TOPICS } from './help-topics.js';
 import { FORMATS, isMachineFormat, resolveFormat } from './output/format.js';
 import { checkRange, parseChoice, parseDate, parseId, parseLimit, parseQuery } from './parse.js';
+import { registerExportCommands } from './program-export.js';
+import { registerReportCommands } from './program-report.js';
+import { registerWebhooksCommands } from './program-webhooks.js';
 import {
   FOCUS_SESSION,
   FOCUS_STATUS_FILTERS,
@@ -301,6 +304,11 @@ export function buildProgram(state: RunState): Command {
       .argument('<profile>', 'profile name'),
     async (ctx, [p], o) => (await import('./commands/auth.js')).authSwitch(ctx, p as string, o),
   );
+
+  // export, sync, reports and webhooks: declared in their own light modules
+  registerExportCommands(program, action);
+  registerReportCommands(program, action);
+  registerWebhooksCommands(program, action);
 
   // mock
   const mock = program.command('mock').description('the local mock of the Loggd API');

@@ -3,33 +3,19 @@ import { basename, dirname, join } from 'node:path';
 import { colorLevel } from '../color.js';
 import { usageError } from '../errors.js';
 import { isValidTimeZone } from '../output/datetime.js';
-import { buildFocus } from '../report/build/focus.js';
-import { buildGoals } from '../report/build/goals.js';
-import { buildHabits } from '../report/build/habits.js';
-import { type Built, buildReview } from '../report/build/review.js';
-import { buildTasks } from '../report/build/tasks.js';
+import type { ReportFlags, ReportKind } from '../report/build/index.js';
+import { buildReport } from '../report/build/index.js';
 import { isoOf, weekdayIndex } from '../report/compute/calendar.js';
 import type { Period, ReportSettings } from '../report/compute/period.js';
 import { localDayOfInstant } from '../report/compute/zone.js';
-import { type LoadedReport, type LoadNeeds, loadReportData } from '../report/load.js';
-import { type PeriodFlags, rangePeriod, reviewPeriod } from '../report/options.js';
+import { type LoadNeeds, loadReportData } from '../report/load.js';
+import { rangePeriod, reviewPeriod } from '../report/options.js';
 import { renderHtml } from '../report/render/html.js';
 import { renderMarkdown } from '../report/render/markdown.js';
 import { renderTerminal } from '../report/render/terminal.js';
 import type { CommandContext } from '../types.js';
 
-/** Flags every report accepts. */
-export interface ReportFlags extends PeriodFlags {
-  dayStartsAt?: number;
-  explain?: boolean;
-  html?: string;
-  markdown?: boolean;
-  habit?: number;
-  by?: string;
-  status?: string;
-}
-
-export type ReportKind = 'weekly' | 'monthly' | 'habits' | 'focus' | 'tasks' | 'goals';
+export type { ReportFlags, ReportKind } from '../report/build/index.js';
 
 type Output = 'terminal' | 'json' | 'markdown';
 
@@ -47,7 +33,11 @@ function outputOf(ctx: CommandContext, flags: ReportFlags): Output {
 }
 
 /** The profile's zone (LOGGD_TZ overrides it), week start and today, with --day-starts-at applied. */
-async function settingsFor(ctx: CommandContext, flags: ReportFlags): Promise<ReportSettings> {
+async function settingsFor(
+  ctx: CommandContext,
+  flags: ReportFlags,
+  clock: () => number,
+): Promise<ReportSettings> {
   const loggd = await ctx.createClient();
   const profile = await loggd.profile.get();
   const fromEnv = ctx.io.env.LOGGD_TZ;
@@ -57,7 +47,7 @@ async function settingsFor(ctx: CommandContext, flags: ReportFlags): Promise<Rep
   const dayStartsAt = flags.dayStartsAt ?? 0;
   // With --demo the mock's clock (LOGGD_DEMO_NOW) is "now", so demo reports end where the demo data ends.
   const demoNow = ctx.opts.demo ? ctx.io.env.LOGGD_DEMO_NOW : undefined;
-  const now = demoNow ? Date.parse(demoNow) : Date.now();
+  const now = demoNow ? Date.parse(demoNow) : clock();
   return {
     zone,
     weekStart: Math.max(0, weekdayIndex(profile.week_start_day)),
@@ -108,39 +98,6 @@ function periodOf(kind: ReportKind, flags: ReportFlags, s: ReportSettings): Peri
   }
 }
 
-/** Computes one report from already-loaded data (pure; the bench and tests call it directly). */
-export function buildReport(
-  kind: ReportKind,
-  data: LoadedReport,
-  period: Period,
-  settings: ReportSettings,
-  flags: ReportFlags,
-): Built {
-  const explain = Boolean(flags.explain);
-  switch (kind) {
-    case 'weekly':
-      return buildReview(data, period, 'week', settings, explain);
-    case 'monthly':
-      return buildReview(data, period, 'month', settings, explain);
-    case 'habits':
-      return buildHabits(data, period, settings, explain, flags.habit !== undefined);
-    case 'focus':
-      return buildFocus(data, period, settings, (flags.by as 'day' | 'week' | 'month') ?? 'day', explain);
-    case 'tasks':
-      return buildTasks(data, period, settings, (flags.by as 'week' | 'month') ?? 'week', explain);
-    case 'goals': {
-      const status = flags.status ?? 'active';
-      return buildGoals(
-        data,
-        period,
-        settings,
-        status === 'all' ? ['active', 'completed', 'paused', 'abandoned'] : [status],
-        explain,
-      );
-    }
-  }
-}
-
 /** Writes `text` to `path` atomically: a temp file beside it, then a rename. */
 async function writeAtomically(path: string, text: string): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
@@ -159,12 +116,20 @@ async function writeAtomically(path: string, text: string): Promise<void> {
   }
 }
 
-/** `loggd report <kind>`: load through the SDK, compute, then print (terminal, json, markdown) and/or write HTML. */
-export async function runReport(ctx: CommandContext, kind: ReportKind, flags: ReportFlags): Promise<number> {
+/**
+ * `loggd report <kind>`: load through the SDK, compute, then print (terminal, json, markdown) and/or write HTML.
+ * `clock` gives "now" (injected by tests; `--demo` follows LOGGD_DEMO_NOW).
+ */
+export async function runReport(
+  ctx: CommandContext,
+  kind: ReportKind,
+  flags: ReportFlags,
+  clock: () => number = Date.now,
+): Promise<number> {
   const output = outputOf(ctx, flags);
   if (flags.from && flags.to && flags.from > flags.to)
     throw usageError(`invalid date range: --from ${flags.from} is after --to ${flags.to}`);
-  const settings = await settingsFor(ctx, flags);
+  const settings = await settingsFor(ctx, flags, clock);
   const period = periodOf(kind, flags, settings);
   const loggd = await ctx.createClient();
   const data = await loadReportData(loggd, needsOf(kind, flags), {

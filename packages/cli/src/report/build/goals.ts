@@ -49,13 +49,13 @@ export function buildGoals(
   blocks.push({
     kind: 'table',
     title: 'Pace and projection',
-    headers: ['goal', 'current', 'expected now', 'projection', 'milestones'],
+    headers: ['goal', 'now → target', 'expected now', 'projection', 'milestones'],
     numeric: [false, true, true, false, false],
     rows: goals.map((g) => [
       g.title,
       g.current === null
         ? `${Math.round(g.progress)}%`
-        : `${fmt(g.current)}${g.unit ? ` ${g.unit}` : ''} of ${fmt(g.target ?? 0)}`,
+        : `${fmt(g.current)} → ${fmt(g.target ?? 0)}${g.unit ? ` ${g.unit}` : ''}`,
       g.expected_value !== null
         ? fmt(g.expected_value)
         : g.expected !== null

@@ -37,7 +37,7 @@ export function buildReview(
             change(
               r.current.completion_rate,
               r.previous.completion_rate,
-              (n) => `${Math.round(n * 100)} pts`,
+              (n) => `${(n * 100).toFixed(1)} pts`,
             ),
           ),
         },
@@ -71,7 +71,9 @@ export function buildReview(
     {
       kind: 'bars',
       title: 'Focus hours per day',
-      rows: r.focus.days.map((d) => ({ label: d.date, value: d.seconds, display: hours(d.seconds) })),
+      rows: r.focus.days
+        .filter((d) => d.date <= header.as_of)
+        .map((d) => ({ label: d.date, value: d.seconds, display: hours(d.seconds) })),
     },
     {
       kind: 'table',

@@ -54,6 +54,31 @@ export function netSeconds(s: FocusInput): number {
   return Math.max(0, (instantOf(s.ended_at) - instantOf(s.started_at)) / 1000 - s.total_paused_seconds);
 }
 
+interface Placed {
+  key: string;
+  pieces: FocusPiece[];
+  startDay: number;
+  net: number;
+}
+
+// A review places the same sessions for two periods, and a run may build several reports: split each once per
+// zone and day start.
+const placedCache = new WeakMap<FocusInput, Placed>();
+
+function placeSession(s: FocusInput, settings: Pick<ReportSettings, 'zone' | 'dayStartsAt'>): Placed {
+  const key = `${settings.zone}|${settings.dayStartsAt}`;
+  const hit = placedCache.get(s);
+  if (hit && hit.key === key) return hit;
+  const placed = {
+    key,
+    pieces: splitSession(s, settings.zone, settings.dayStartsAt),
+    startDay: localDayOfInstant(instantOf(s.started_at), settings.zone, settings.dayStartsAt),
+    net: netSeconds(s),
+  };
+  placedCache.set(s, placed);
+  return placed;
+}
+
 export interface FocusFigures {
   by: 'day' | 'week' | 'month';
   total_seconds: number;
@@ -96,8 +121,9 @@ export function focusFigures(
   let points = 0;
   for (const s of sessions) {
     if (s.status !== 'completed') continue;
+    const placed = placeSession(s, settings);
     let inRange = 0;
-    for (const p of splitSession(s, settings.zone, settings.dayStartsAt)) {
+    for (const p of placed.pieces) {
       if (p.day < range.from || p.day > range.to) continue;
       perDay[p.day - range.from]! += p.seconds;
       inRange += p.seconds;
@@ -111,9 +137,8 @@ export function focusFigures(
         byTag.set(t.id, e);
       }
     }
-    const startDay = localDayOfInstant(instantOf(s.started_at), settings.zone, settings.dayStartsAt);
-    if (startDay < range.from || startDay > range.to) continue;
-    const n = netSeconds(s);
+    if (placed.startDay < range.from || placed.startDay > range.to) continue;
+    const n = placed.net;
     count++;
     net += n;
     paused += s.total_paused_seconds;

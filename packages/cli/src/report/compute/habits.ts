@@ -95,6 +95,47 @@ export function loopFrequency(habit: Pick<HabitInput, 'frequency' | 'custom_days
   return { numerator, denominator };
 }
 
+interface History {
+  /** Day number of marks[0]. */
+  first: number;
+  /** CHECKED | SKIPPED per day from the first record to the last. */
+  marks: Uint8Array;
+  firstRecord: number;
+  /** Streaks and strength per (rule, as-of day): a review asks for the same ones several times. */
+  derived: Map<string, { runs: { current: number; longest: number; atRisk: boolean }; strength: number }>;
+}
+
+// Reports compute several periods from the same histories: index each history once (keyed by its arrays).
+const histories = new WeakMap<readonly string[], { skips: readonly string[]; history: History }>();
+
+function historyOf(checkDates: readonly string[], skipDates: readonly string[]): History {
+  const hit = histories.get(checkDates);
+  if (hit && hit.skips === skipDates) return hit.history;
+  const checks = new Int32Array(checkDates.length);
+  const skips = new Int32Array(skipDates.length);
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < checks.length; i++) {
+    const n = dayOf(checkDates[i]!);
+    checks[i] = n;
+    if (n < lo) lo = n;
+    if (n > hi) hi = n;
+  }
+  for (let i = 0; i < skips.length; i++) {
+    const n = dayOf(skipDates[i]!);
+    skips[i] = n;
+    if (n < lo) lo = n;
+    if (n > hi) hi = n;
+  }
+  const first = Number.isFinite(lo) ? lo : 0;
+  const marks = new Uint8Array(Number.isFinite(lo) ? hi - lo + 1 : 0);
+  for (const n of checks) marks[n - first]! |= CHECKED;
+  for (const n of skips) marks[n - first]! |= SKIPPED;
+  const history: History = { first, marks, firstRecord: lo, derived: new Map() };
+  histories.set(checkDates, { skips: skipDates, history });
+  return history;
+}
+
 /** Loop's decay per day: m = 0.5^(√f ÷ 13). */
 export function strengthMultiplier(f: number): number {
   return 0.5 ** (Math.sqrt(f) / 13);
@@ -115,27 +156,13 @@ export function habitFigures(
 ): HabitFigures {
   const asOf = Math.min(range.to, today);
   const startDay = habit.start_date ? dayOf(habit.start_date) : Number.POSITIVE_INFINITY;
-  let firstRecord = Number.POSITIVE_INFINITY;
-  const checks = new Int32Array(checkDates.length);
-  const skips = new Int32Array(skipDates.length);
-  for (let i = 0; i < checkDates.length; i++) {
-    const n = dayOf(checkDates[i]!);
-    checks[i] = n;
-    if (n < firstRecord) firstRecord = n;
-  }
-  for (let i = 0; i < skipDates.length; i++) {
-    const n = dayOf(skipDates[i]!);
-    skips[i] = n;
-    if (n < firstRecord) firstRecord = n;
-  }
-  const first = Math.min(startDay, range.from, firstRecord);
+  const history = historyOf(checkDates, skipDates);
   // Days before start_date hold no obligations; with no start_date the first record starts the habit.
-  const begin = Number.isFinite(startDay) ? startDay : firstRecord;
-  const last = Math.max(range.to, today);
-  const marks = new Uint8Array(Math.max(0, last - first + 1));
-  for (const n of checks) if (n <= asOf && n >= first) marks[n - first]! |= CHECKED;
-  for (const n of skips) if (n <= asOf && n >= first) marks[n - first]! |= SKIPPED;
-  const at = (d: number) => (d < first || d > last ? 0 : marks[d - first]!);
+  const begin = Number.isFinite(startDay) ? startDay : history.firstRecord;
+  const { first, marks } = history;
+  const last = first + marks.length - 1;
+  // Records after the as-of day do not count yet.
+  const at = (d: number) => (d < first || d > last || d > asOf ? 0 : marks[d - first]!);
 
   const weekly = habit.frequency === 'weekly';
   const due = dueWeekdays(habit);
@@ -184,9 +211,18 @@ export function habitFigures(
     }
   }
 
-  const runs = weekly
-    ? weeklyRuns(at, begin, asOf, today, weekStart, target)
-    : dailyRuns(at, begin, asOf, today, due);
+  const key = `${habit.frequency}|${habit.custom_days}|${target}|${begin}|${asOf}|${today}|${weekStart}`;
+  let derived = history.derived.get(key);
+  if (!derived) {
+    derived = {
+      runs: weekly
+        ? weeklyRuns(at, begin, asOf, today, weekStart, target)
+        : dailyRuns(at, begin, asOf, today, due),
+      strength: loopStrength(habit, at, begin, asOf === today && !(at(today) & CHECKED) ? asOf - 1 : asOf),
+    };
+    history.derived.set(key, derived);
+  }
+  const { runs, strength } = derived;
   return {
     id: habit.id,
     name: habit.name,
@@ -200,7 +236,7 @@ export function habitFigures(
     current_streak: runs.current,
     longest_streak: runs.longest,
     at_risk: runs.atRisk,
-    strength: loopStrength(habit, at, begin, asOf === today && !(at(today) & CHECKED) ? asOf - 1 : asOf),
+    strength,
   };
 }
 

@@ -56,10 +56,14 @@ export function allHabitFigures(data: ReportData, range: Period, settings: Repor
   return out;
 }
 
-function summary(data: ReportData, range: Period, settings: ReportSettings): PeriodSummary {
-  const habits = allHabitFigures(data, range, settings);
-  const focus = focusFigures(data.focus, range, settings, 'day');
-  const tasks = taskFigures(data.tasks, range, settings, 'week').totals;
+function summary(
+  habits: readonly HabitFigures[],
+  data: ReportData,
+  range: Period,
+  settings: ReportSettings,
+  focus = focusFigures(data.focus, range, settings, 'day'),
+  tasks = taskFigures(data.tasks, range, settings, 'week').totals,
+): PeriodSummary {
   const done = habits.reduce((s, h) => s + h.done, 0);
   const due = habits.reduce((s, h) => s + h.due, 0);
   return {
@@ -86,31 +90,24 @@ export function review(
   names: { tasks?: ReadonlyMap<number, string>; habits?: ReadonlyMap<number, string> } = {},
 ): Review {
   const prev = previousPeriod(range, kind);
-  const habits = allHabitFigures(data, range, settings).map((f) => {
-    const h = data.habits.find((x) => x.id === f.id)!;
-    const p = habitFigures(
-      h,
-      data.checks.get(h.id) ?? [],
-      data.skips.get(h.id) ?? [],
-      prev,
-      settings.today,
-      settings.weekStart,
-    );
-    return { ...f, previous_completion_rate: p.completion_rate };
-  });
+  const current = allHabitFigures(data, range, settings);
+  const previous = allHabitFigures(data, prev, settings);
+  const prevRate = new Map(previous.map((p) => [p.id, p.completion_rate]));
+  const habits = current.map((f) => ({ ...f, previous_completion_rate: prevRate.get(f.id) ?? null }));
   const asOf = Math.min(range.to, settings.today);
   const goals = data.goals
     .map((g) => goalFigures(g, data.goalUpdates.get(g.id) ?? [], asOf, settings, range))
     .filter((g) => g.change?.moved);
   const tasks = taskFigures(data.tasks, range, settings, 'week').totals;
+  const focus = focusFigures(data.focus, range, settings, 'day', names);
   return {
     kind,
     habits,
-    focus: focusFigures(data.focus, range, settings, 'day', names),
+    focus,
     tasks,
     goals,
-    current: summary(data, range, settings),
-    previous: summary(data, prev, settings),
+    current: summary(current, data, range, settings, focus, tasks),
+    previous: summary(previous, data, prev, settings),
   };
 }
 

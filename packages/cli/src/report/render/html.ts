@@ -100,7 +100,7 @@ function drawBlock(block: Block, id: string): string {
       const cw = 16;
       const lw = 150;
       const n = block.dates.length;
-      const w = lw + n * cw + 130;
+      const w = lw + n * cw + 340;
       const hgt = 18 + block.rows.length * cw + 4;
       let body = block.dates
         .map(
@@ -151,7 +151,7 @@ function drawBlock(block: Block, id: string): string {
         body += `<rect x="${60 + i * (cs + 2)}" y="${ly}" width="${cs}" height="${cs}" rx="2" fill="${f}"/>`;
       });
       body += `<text x="${64 + 5 * (cs + 2)}" y="${ly + 10}">more</text>`;
-      return `${title}<div class="scroll">${svg(id, 'heatmap', Math.max(w, 160), hgt, body, block.title)}</div><p class="legend">${esc(block.caption)}</p>`;
+      return `${title}<div class="scroll">${svg(id, 'heatmap', Math.max(w + 24, 160), hgt, body, block.title)}</div><p class="legend">${esc(block.caption)}</p>`;
     }
     case 'bars': {
       const lw = 160;

@@ -21,11 +21,8 @@ export function renderTerminal(doc: ReportDocument, options: TerminalOptions): s
   const out: string[] = [];
   const h = doc.header;
   out.push(c.bold(`${h.title} · ${h.from} → ${h.to}${h.label ? ` (${h.label})` : ''}`));
-  out.push(
-    c.dim(
-      `${h.timezone} (UTC${[...new Set(h.offsets)].join('/UTC')}) · weeks start ${h.week_start} · days start ${h.day_starts_at} · as of ${h.as_of}`,
-    ),
-  );
+  const meta = `${h.timezone} (UTC${[...new Set(h.offsets)].join('/UTC')}) · weeks start ${h.week_start} · days start ${h.day_starts_at} · as of ${h.as_of}`;
+  out.push(...wrap(meta, width, '').map((l) => c.dim(l)));
   for (const block of doc.blocks) {
     out.push('');
     out.push(...drawBlock(block, c, width));
@@ -44,7 +41,12 @@ function fit(line: string, width: number): string {
 function wrap(text: string, width: number, indent: string): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(' ')) {
+  const lead = /^ */.exec(text)![0];
+  for (const [i, word] of text.trimStart().split(' ').entries()) {
+    if (i === 0) {
+      line = lead + word;
+      continue;
+    }
     if (line && displayWidth(`${line} ${word}`) > width) {
       lines.push(line);
       line = indent + word;
@@ -120,7 +122,7 @@ function drawBlock(block: Block, c: ChalkInstance, width: number): string[] {
           (r) =>
             `  ${pad(r.label, labelW)}  ${r.marks.map((m) => paint(m, c)).join(spaced ? ' ' : '')}  ${r.suffix}`,
         ),
-        c.dim(`  ${MARK_LEGEND}`),
+        ...wrap(`  ${MARK_LEGEND}`, width, '  ').map((l) => c.dim(l)),
       ];
     }
     case 'heatmap':

@@ -1,0 +1,92 @@
+import { resolve } from 'node:path';
+import { CliError, usageError } from '../errors.js';
+import { EXIT } from '../exit-codes.js';
+import { RESOURCES, type Resource } from '../export/layout.js';
+import { Progress } from '../export/progress.js';
+import { type ExportFormat, type ExportResult, exportAccount } from '../export/run.js';
+import { checkRange } from '../parse.js';
+import type { CommandContext } from '../types.js';
+import { VERSION } from '../version.js';
+
+/** Flags of `loggd export` (after commander's parsing). */
+export interface ExportFlags {
+  out?: string;
+  resources?: Resource[];
+  from?: string;
+  to?: string;
+  bom?: boolean;
+  strict?: boolean;
+  full?: boolean;
+  ics?: boolean;
+  concurrency?: number;
+}
+
+function formatOf(ctx: CommandContext, flags: ExportFlags): ExportFormat {
+  if (flags.ics) return 'ics';
+  const f = ctx.opts.json ? 'json' : (ctx.opts.format as string | undefined);
+  if (f === undefined) return 'json';
+  if (f === 'json' || f === 'ndjson' || f === 'csv' || f === 'ics') return f;
+  throw usageError(`invalid --format '${f}' for export: accepted are json, ndjson, csv, ics`);
+}
+
+/** `loggd export --out DIR`: the whole account into files, incremental and resumable. */
+export async function runExport(ctx: CommandContext, flags: ExportFlags): Promise<number> {
+  if (!flags.out)
+    throw usageError('missing --out DIR: the folder to export into', 'e.g. --out ~/loggd-export');
+  checkRange(flags.from, flags.to);
+  const format = formatOf(ctx, flags);
+  const client = await ctx.createClient();
+  const progress = new Progress(ctx.io.stderr);
+  const abort = new AbortController();
+  const onSigint = () => abort.abort();
+  process.once('SIGINT', onSigint);
+  let result: ExportResult;
+  try {
+    result = await exportAccount({
+      client,
+      out: resolve(flags.out),
+      format,
+      resources: new Set(flags.resources ?? RESOURCES),
+      from: flags.from,
+      to: flags.to,
+      bom: Boolean(flags.bom),
+      strict: Boolean(flags.strict),
+      full: Boolean(flags.full),
+      concurrency: flags.concurrency ?? 4,
+      now: ctx.now ? await ctx.now() : new Date(),
+      fallbackTimeZone: ctx.io.env.LOGGD_TZ ?? 'UTC',
+      progress,
+      toolVersion: VERSION,
+      signal: abort.signal,
+    });
+  } catch (err) {
+    progress.finish();
+    if (abort.signal.aborted)
+      throw new CliError('export interrupted: run it again to resume', EXIT.interrupted, 'aborted');
+    throw err;
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+  ctx.io.stderr.write(summary(flags.out, result));
+  return EXIT.ok;
+}
+
+function summary(out: string, r: ExportResult): string {
+  const lines: string[] = [];
+  for (const [resource, message] of Object.entries(r.skipped)) {
+    lines.push(`skipped ${resource}: ${message}`);
+  }
+  const counts = Object.entries(r.changes).map(
+    ([file, c]) => `${file.replace(/\.(ndjson|json)$/, '')} ${c.total}`,
+  );
+  const fetched = Object.entries(r.changes)
+    .filter(([, c]) => c.fetched > 0)
+    .map(([file, c]) => `${file.replace(/\.(ndjson|json)$/, '')} ${c.fetched}`);
+  lines.push(
+    `${r.resumed ? 'resumed and exported' : 'exported'} to ${out}: ${Object.keys(r.manifest.files).length} files`,
+    `  items: ${counts.join(', ') || 'none'}`,
+    `  fetched this run: ${fetched.join(', ') || 'nothing new'}`,
+    `  ${r.requests} requests, ${r.retries} retries, ${(r.elapsedMs / 1000).toFixed(1)} s`,
+  );
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,62 @@
+import { resolve } from 'node:path';
+import { CliError, usageError } from '../errors.js';
+import { EXIT } from '../exit-codes.js';
+import { RESOURCES, type Resource } from '../export/layout.js';
+import { Progress } from '../export/progress.js';
+import type { CommandContext } from '../types.js';
+
+/** Flags of `loggd sync`. */
+export interface SyncFlags {
+  db?: string;
+  resources?: Resource[];
+  full?: boolean;
+  strict?: boolean;
+  concurrency?: number;
+}
+
+/** `loggd sync --db FILE.sqlite`: mirror the account into SQLite, incrementally, in one transaction. */
+export async function runSync(ctx: CommandContext, flags: SyncFlags): Promise<number> {
+  if (!flags.db)
+    throw usageError('missing --db FILE: the SQLite file to sync into', 'e.g. --db ~/loggd.sqlite');
+  const { syncAccount } = await import('../sync/run.js');
+  const client = await ctx.createClient();
+  const progress = new Progress(ctx.io.stderr);
+  const abort = new AbortController();
+  const onSigint = () => abort.abort();
+  process.once('SIGINT', onSigint);
+  try {
+    const r = await syncAccount({
+      client,
+      db: resolve(flags.db),
+      resources: new Set(flags.resources ?? RESOURCES),
+      full: Boolean(flags.full),
+      strict: Boolean(flags.strict),
+      concurrency: flags.concurrency ?? 4,
+      now: ctx.now ? await ctx.now() : new Date(),
+      fallbackTimeZone: ctx.io.env.LOGGD_TZ ?? 'UTC',
+      progress,
+      signal: abort.signal,
+    });
+    const lines = Object.entries(r.skipped).map(([res, m]) => `skipped ${res}: ${m}`);
+    const changed = Object.entries(r.counts)
+      .filter(([, c]) => c.inserted + c.updated + c.deleted > 0)
+      .map(([res, c]) => `${res} +${c.inserted} ~${c.updated} -${c.deleted}`);
+    lines.push(
+      `synced ${flags.db}: ${changed.join(', ') || 'no changes'}`,
+      `  ${r.requests} requests, ${r.retries} retries, ${(r.elapsedMs / 1000).toFixed(1)} s`,
+    );
+    ctx.io.stderr.write(`${lines.join('\n')}\n`);
+    return EXIT.ok;
+  } catch (err) {
+    progress.finish();
+    if (abort.signal.aborted)
+      throw new CliError(
+        'sync interrupted: nothing was changed (the run is one transaction)',
+        EXIT.interrupted,
+        'aborted',
+      );
+    throw err;
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+}

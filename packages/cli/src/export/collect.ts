@@ -1,0 +1,170 @@
+import { rename } from 'node:fs/promises';
+import type { Goal, Habit, Task } from '@loggd/sdk';
+import type { Cursors } from './cursors.js';
+import { exists, readNdjson, StreamWriter, writeFileAtomic, writeJsonAtomic } from './files.js';
+import type { Layout, Resource } from './layout.js';
+import { Pool } from './pool.js';
+import type { Progress } from './progress.js';
+import { type AccountSource, isMissingScope } from './source.js';
+
+/**
+ * The fetch phase. Each unit of work (a list, one habit's checks, one task's details…) lands in run/units as a
+ * file renamed into place when complete, so an interrupted run resumes by skipping the units already there.
+ * Up to `concurrency` units run at once; the SDK's token bucket keeps them under the rate limit.
+ */
+export interface CollectOptions {
+  source: AccountSource;
+  layout: Layout;
+  cursors: Cursors;
+  resources: ReadonlySet<Resource>;
+  /** Keeps a focus session when its start's local date is in range (the API has no date filter for them). */
+  inRange?: (isoDateTime: string) => boolean;
+  concurrency: number;
+  progress: Progress;
+  /** Throw on a missing scope instead of skipping the resource. */
+  strict: boolean;
+}
+
+/** Resources skipped for a missing scope, with the API's message. */
+export type Skipped = Partial<Record<Resource, string>>;
+
+/** Streams `items` into `path` atomically (one JSON line each, `prefix` fields first); skips existing units. */
+async function unit<T>(
+  path: string,
+  items: () => AsyncIterable<T>,
+  prefix: Record<string, number> = {},
+  onItem: (item: T) => void = () => {},
+): Promise<void> {
+  if (await exists(path)) return;
+  const tmp = `${path}.part`;
+  const w = await StreamWriter.create(tmp);
+  try {
+    for await (const item of items()) {
+      onItem(item);
+      await w.line(JSON.stringify({ ...prefix, ...item }));
+    }
+  } catch (err) {
+    await w.abort();
+    throw err;
+  }
+  await w.close();
+  await rename(tmp, path);
+}
+
+/** Fetches every selected resource into run/units. */
+export async function collect(opts: CollectOptions): Promise<Skipped> {
+  const { source, layout, cursors, resources, progress } = opts;
+  const skipped: Skipped = {};
+  const pool = new Pool(opts.concurrency);
+  const guarded = (resource: Resource, job: () => Promise<void>) => async () => {
+    try {
+      await job();
+    } catch (err) {
+      if (!isMissingScope(err) || opts.strict) throw err;
+      skipped[resource] ??= (err as Error).message;
+      await writeFileAtomic(layout.unit(`${resource}.missing`), `${(err as Error).message}\n`);
+    }
+  };
+
+  if (resources.has('habits')) {
+    pool.add(
+      guarded('habits', async () => {
+        const list = layout.unit('habits.ndjson');
+        await unit(list, () => source.habits());
+        for await (const habit of readNdjson<Habit>(list)) {
+          progress.total('habits', 1);
+          pool.add(
+            guarded('habits', async () => {
+              await unit(
+                layout.unit('checks', `${habit.id}.ndjson`),
+                () => source.checks(habit.id, { sinceId: cursors.checks.get(habit.id) }),
+                { habit_id: habit.id },
+                () => progress.count('checks'),
+              );
+              await unit(
+                layout.unit('skips', `${habit.id}.ndjson`),
+                () => source.skips(habit.id, { sinceId: cursors.skips.get(habit.id) }),
+                { habit_id: habit.id },
+                () => progress.count('skips'),
+              );
+              progress.done('habits');
+            }),
+          );
+        }
+      }),
+    );
+  }
+
+  if (resources.has('tasks')) {
+    pool.add(
+      guarded('tasks', async () => {
+        const list = layout.unit('tasks.ndjson');
+        await unit(list, () => source.tasks());
+        for await (const task of readNdjson<Task>(list)) {
+          progress.total('tasks', 1);
+          const detail = layout.unit('tasks', `${task.id}.json`);
+          if (cursors.tasks.get(task.id) === task.updated_at || (await exists(detail))) {
+            progress.done('tasks');
+            continue;
+          }
+          pool.add(
+            guarded('tasks', async () => {
+              await writeJsonAtomic(detail, await source.task(task.id));
+              progress.done('tasks');
+            }),
+          );
+        }
+      }),
+    );
+  }
+
+  if (resources.has('goals')) {
+    pool.add(
+      guarded('goals', async () => {
+        const list = layout.unit('goals.ndjson');
+        await unit(list, () => source.goals());
+        for await (const goal of readNdjson<Goal>(list)) {
+          progress.total('goals', 1);
+          pool.add(
+            guarded('goals', async () => {
+              await unit(
+                layout.unit('updates', `${goal.id}.ndjson`),
+                () => source.goalUpdates(goal.id, { sinceId: cursors.updates.get(goal.id) }),
+                { goal_id: goal.id },
+                () => progress.count('goal updates'),
+              );
+              progress.done('goals');
+            }),
+          );
+        }
+      }),
+    );
+  }
+
+  if (resources.has('focus_sessions')) {
+    pool.add(
+      guarded('focus_sessions', () =>
+        unit(
+          layout.unit('focus_sessions.ndjson'),
+          async function* () {
+            for await (const s of source.focusSessions()) {
+              if (!opts.inRange || opts.inRange(s.started_at)) yield s;
+            }
+          },
+          {},
+          () => progress.count('focus sessions'),
+        ),
+      ),
+    );
+  }
+
+  await pool.drain();
+  // A resource skipped on an earlier (interrupted) attempt stays skipped for this run.
+  for (const r of resources) {
+    if (!skipped[r] && (await exists(layout.unit(`${r}.missing`)))) {
+      const { readFile } = await import('node:fs/promises');
+      skipped[r] = (await readFile(layout.unit(`${r}.missing`), 'utf8')).trim();
+    }
+  }
+  return skipped;
+}

@@ -1,0 +1,201 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Loggd, Profile } from '@loggd/sdk';
+import { assemble, type Changes } from './assemble.js';
+import { collect, type Skipped } from './collect.js';
+import { commit, rollForward } from './commit.js';
+import { type Cursors, noCursors, readCursors } from './cursors.js';
+import { exists, readJson, remove, writeFileAtomic, writeJsonAtomic } from './files.js';
+import type { RenderContext } from './formats/context.js';
+import { Layout, type Resource } from './layout.js';
+import { localDate } from './local-date.js';
+import { acquireLock } from './lock.js';
+import { buildManifest, type Manifest } from './manifest.js';
+import type { Progress } from './progress.js';
+import { AccountSource, isMissingScope } from './source.js';
+
+export const EXPORT_FORMATS = ['json', 'ndjson', 'csv', 'ics'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportOptions {
+  client: Loggd;
+  out: string;
+  format: ExportFormat;
+  resources: ReadonlySet<Resource>;
+  from?: string | undefined;
+  to?: string | undefined;
+  bom?: boolean;
+  strict?: boolean;
+  /** Ignore the cursors of the last export: fetch everything again. */
+  full?: boolean;
+  concurrency?: number;
+  now: Date;
+  /** Zone when the profile cannot be read (missing read:profile). */
+  fallbackTimeZone?: string;
+  progress: Progress;
+  toolVersion: string;
+  signal?: AbortSignal;
+}
+
+export interface ExportResult {
+  manifest: Manifest;
+  changes: Changes;
+  skipped: Skipped;
+  /** True when this run continued an interrupted one. */
+  resumed: boolean;
+  /** Requests sent and retries made by the client during the run. */
+  requests: number;
+  retries: number;
+  elapsedMs: number;
+}
+
+/** What a run is for: a resumed run must have been started for the same data (format may differ). */
+interface RunInfo {
+  resources: Resource[];
+  from: string | null;
+  to: string | null;
+  full: boolean;
+}
+
+/** Store metadata: the range the stored data covers (cursors only hold for the same range). */
+interface StoreMeta {
+  from: string | null;
+  to: string | null;
+}
+
+/**
+ * Exports the account into `out`: resumes or starts a run, fetches what changed, assembles the new store,
+ * renders the chosen format and commits atomically. See docs/export.md for the layout.
+ */
+export async function exportAccount(opts: ExportOptions): Promise<ExportResult> {
+  const started = Date.now();
+  const startStats = { ...opts.client.stats };
+  const layout = new Layout(opts.out);
+  await mkdir(opts.out, { recursive: true });
+  const release = await acquireLock(layout.lock);
+  try {
+    await rollForward(layout);
+    const info: RunInfo = {
+      resources: [...opts.resources].sort(),
+      from: opts.from ?? null,
+      to: opts.to ?? null,
+      full: Boolean(opts.full),
+    };
+    const previous = await readJson<RunInfo | null>(layout.runInfo, null);
+    const resumed = previous !== null && JSON.stringify(previous) === JSON.stringify(info);
+    if (!resumed) {
+      await remove(layout.run);
+      await mkdir(layout.units, { recursive: true });
+      await writeJsonAtomic(layout.runInfo, info);
+    }
+
+    const meta = await readJson<StoreMeta | null>(join(layout.store, 'meta.json'), null);
+    const sameRange = meta !== null && meta.from === info.from && meta.to === info.to;
+    const cursors: Cursors = opts.full || !sameRange ? noCursors() : await readCursors(layout.store);
+
+    const source = new AccountSource(
+      opts.client,
+      { ...(opts.from ? { from: opts.from } : {}), ...(opts.to ? { to: opts.to } : {}) },
+      opts.signal,
+    );
+    const { profile, skippedProfile } = await fetchProfile(source, layout, opts);
+    const timeZone = profile?.timezone ?? opts.fallbackTimeZone ?? 'UTC';
+    const inRange = (iso: string) => {
+      const d = localDate(iso, timeZone);
+      return (!opts.from || d >= opts.from) && (!opts.to || d <= opts.to);
+    };
+
+    const skipped = await collect({
+      source,
+      layout,
+      cursors,
+      resources: opts.resources,
+      inRange,
+      concurrency: opts.concurrency ?? 4,
+      progress: opts.progress,
+      strict: Boolean(opts.strict),
+    });
+    if (skippedProfile) skipped.profile = skippedProfile;
+    opts.progress.finish();
+
+    const changes = await assemble(layout, cursors, opts.resources);
+    await writeJsonAtomic(join(layout.nextStore, 'meta.json'), { from: info.from, to: info.to });
+
+    const rendered = new Set([...opts.resources].filter((r) => !skipped[r]));
+    for (const r of opts.resources) {
+      // A resource skipped now but exported before keeps being rendered from the stored copy.
+      if (skipped[r] && (await exists(join(layout.store, storeFileOf(r))))) rendered.add(r);
+    }
+    const ctx: RenderContext = {
+      layout,
+      resources: rendered,
+      timeZone,
+      weekStartDay: profile?.week_start_day ?? 'monday',
+      today: localDate(opts.now.toISOString(), timeZone),
+      from: opts.from,
+      to: opts.to,
+      bom: Boolean(opts.bom),
+      files: new Map(),
+    };
+    await remove(layout.rendered);
+    await mkdir(layout.rendered, { recursive: true });
+    if (opts.format === 'csv') await (await import('./formats/csv.js')).renderCsv(ctx);
+    else if (opts.format === 'ics') await (await import('./formats/ics.js')).renderIcs(ctx);
+    else await (await import('./formats/json.js')).renderJson(ctx, opts.format);
+
+    const manifest = buildManifest({
+      ctx,
+      format: opts.format,
+      exportedAt: opts.now,
+      apiBase: opts.client.baseUrl,
+      toolVersion: opts.toolVersion,
+      profile,
+      skipped,
+    });
+    await writeJsonAtomic(join(layout.rendered, 'manifest.json'), manifest);
+    await commit(layout);
+    return {
+      manifest,
+      changes,
+      skipped,
+      resumed,
+      requests: opts.client.stats.requests - startStats.requests,
+      retries: opts.client.stats.retries - startStats.retries,
+      elapsedMs: Date.now() - started,
+    };
+  } finally {
+    await release();
+  }
+}
+
+function storeFileOf(resource: Resource): string {
+  return {
+    profile: 'profile.json',
+    habits: 'habits.ndjson',
+    tasks: 'tasks.ndjson',
+    goals: 'goals.ndjson',
+    focus_sessions: 'focus_sessions.ndjson',
+  }[resource];
+}
+
+/** The profile comes first: its time zone dates everything. A resumed run reuses the fetched one. */
+async function fetchProfile(
+  source: AccountSource,
+  layout: Layout,
+  opts: ExportOptions,
+): Promise<{ profile: Profile | undefined; skippedProfile?: string }> {
+  const unit = layout.unit('profile.json');
+  const stored = await readJson<Profile | null>(unit, null);
+  if (stored) return { profile: stored };
+  try {
+    const profile = await source.profile();
+    await writeJsonAtomic(unit, profile);
+    return { profile };
+  } catch (err) {
+    if (!isMissingScope(err) || opts.strict) throw err;
+    const message = (err as Error).message;
+    const fromStore = await readJson<Profile | null>(join(layout.store, 'profile.json'), null);
+    await writeFileAtomic(layout.unit('profile.missing'), `${message}\n`);
+    return { profile: fromStore ?? undefined, skippedProfile: message };
+  }
+}

@@ -1,0 +1,255 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
+import type { FocusSession, Goal, Loggd, Task } from '@loggd/sdk';
+import type { Resource } from '../export/layout.js';
+import { localDate } from '../export/local-date.js';
+import { Pool } from '../export/pool.js';
+import type { Progress } from '../export/progress.js';
+import { AccountSource, isMissingScope } from '../export/source.js';
+import { type Counts, Mirror } from './mirror.js';
+import { SCHEMA_VERSION, schemaSql } from './schema.js';
+
+export interface SyncOptions {
+  client: Loggd;
+  db: string;
+  resources: ReadonlySet<Resource>;
+  /** Ignore cursors: re-list every history, which also finds deleted checks, skips and updates. */
+  full?: boolean;
+  strict?: boolean;
+  concurrency?: number;
+  now: Date;
+  fallbackTimeZone?: string;
+  progress: Progress;
+  signal?: AbortSignal;
+}
+
+export interface SyncResult {
+  runId: string;
+  counts: Record<string, Counts>;
+  skipped: Partial<Record<Resource, string>>;
+  requests: number;
+  retries: number;
+  elapsedMs: number;
+}
+
+/** Opens (creating) the mirror: WAL for readers during a sync, foreign keys on, schema applied. */
+export async function openMirror(path: string): Promise<DatabaseSync> {
+  await mkdir(dirname(path), { recursive: true });
+  const { DatabaseSync } = await import('node:sqlite');
+  const db = new DatabaseSync(path);
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+  for (const sql of schemaSql()) db.exec(sql);
+  db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)").run(
+    String(SCHEMA_VERSION),
+  );
+  return db;
+}
+
+function newestPerParent(db: DatabaseSync, table: string, parent: string): Map<number, number> {
+  const rows = db
+    .prepare(`SELECT "${parent}" AS p, MAX(id) AS m FROM ${table} GROUP BY "${parent}"`)
+    .all() as Array<{
+    p: number;
+    m: number;
+  }>;
+  return new Map(rows.map((r) => [Number(r.p), Number(r.m)]));
+}
+
+/**
+ * Mirrors the account into SQLite. The whole run is one transaction: a crash or an error rolls back to the
+ * previous consistent state. Incremental like export (histories stop at the newest stored id, task details
+ * only for new or changed tasks); rows of a fully re-listed resource that the API no longer returns are deleted.
+ */
+export async function syncAccount(opts: SyncOptions): Promise<SyncResult> {
+  const started = Date.now();
+  const startStats = { ...opts.client.stats };
+  const db = await openMirror(opts.db);
+  const runId = randomUUID();
+  const skipped: SyncResult['skipped'] = {};
+  try {
+    const source = new AccountSource(opts.client, {}, opts.signal);
+    const cursors = {
+      checks: opts.full ? new Map<number, number>() : newestPerParent(db, 'habit_checks', 'habit_id'),
+      skips: opts.full ? new Map<number, number>() : newestPerParent(db, 'habit_skips', 'habit_id'),
+      updates: opts.full ? new Map<number, number>() : newestPerParent(db, 'goal_updates', 'goal_id'),
+    };
+    const taskUpdatedAt = db.prepare('SELECT updated_at FROM tasks WHERE id = ?');
+
+    db.exec('BEGIN IMMEDIATE');
+    const mirror = new Mirror(db);
+    const guard = (resource: Resource, job: () => Promise<void>) => async () => {
+      try {
+        await job();
+      } catch (err) {
+        if (!isMissingScope(err) || opts.strict) throw err;
+        skipped[resource] ??= (err as Error).message;
+      }
+    };
+
+    let timeZone = opts.fallbackTimeZone ?? 'UTC';
+    const stored = db.prepare('SELECT timezone FROM profile LIMIT 1').get() as
+      | { timezone: string }
+      | undefined;
+    if (stored) timeZone = stored.timezone;
+    await guard('profile', async () => {
+      const profile = await source.profile();
+      timeZone = profile.timezone;
+      if (opts.resources.has('profile')) {
+        mirror.put('profile', profile);
+        mirror.seen('profile', profile.id);
+        mirror.deleteUnseen('profile', 'profile');
+      }
+    })();
+    const day = (iso: string | null | undefined) => (iso ? localDate(iso, timeZone) : null);
+
+    const pool = new Pool(opts.concurrency ?? 4);
+    const tag = (t: { id: number; name: string; color: string | null }) => mirror.put('tags', t, {}, 'tags');
+
+    if (opts.resources.has('habits')) {
+      pool.add(
+        guard('habits', async () => {
+          for await (const habit of source.habits()) {
+            mirror.put('habits', habit);
+            mirror.seen('habits', habit.id);
+            opts.progress.total('habits', 1);
+            pool.add(
+              guard('habits', async () => {
+                const c = cursors.checks.get(habit.id);
+                for await (const check of source.checks(habit.id, { sinceId: c })) {
+                  mirror.put('habit_checks', check, { habit_id: habit.id });
+                  if (opts.full) mirror.seen('habit_checks', check.id);
+                  opts.progress.count('checks');
+                }
+                for await (const skip of source.skips(habit.id, { sinceId: cursors.skips.get(habit.id) })) {
+                  mirror.put('habit_skips', skip, { habit_id: habit.id });
+                  if (opts.full) mirror.seen('habit_skips', skip.id);
+                }
+                if (opts.full) {
+                  mirror.deleteUnseen('habit_checks', 'habit_checks', { column: 'habit_id', id: habit.id });
+                  mirror.deleteUnseen('habit_skips', 'habit_skips', { column: 'habit_id', id: habit.id });
+                }
+                opts.progress.done('habits');
+              }),
+            );
+          }
+          mirror.deleteUnseen('habits', 'habits');
+        }),
+      );
+    }
+
+    if (opts.resources.has('tasks')) {
+      const putTask = (task: Task) => {
+        mirror.put('tasks', task, {
+          created_date: day(task.created_at),
+          completed_date: day(task.completed_at),
+        });
+        for (const t of task.tags ?? []) tag(t);
+        mirror.replaceChildren('subtasks', 'task_id', task.id, task.subtasks ?? [], 'tasks');
+        mirror.replaceChildren(
+          'task_tags',
+          'task_id',
+          task.id,
+          (task.tags ?? []).map((t) => ({ tag_id: t.id })),
+          'tasks',
+        );
+      };
+      pool.add(
+        guard('tasks', async () => {
+          for await (const task of source.tasks()) {
+            mirror.seen('tasks', task.id);
+            opts.progress.total('tasks', 1);
+            const row = taskUpdatedAt.get(task.id) as { updated_at: string } | undefined;
+            if (row && row.updated_at === task.updated_at && !opts.full) {
+              opts.progress.done('tasks');
+              continue;
+            }
+            pool.add(
+              guard('tasks', async () => {
+                putTask(await source.task(task.id));
+                opts.progress.done('tasks');
+              }),
+            );
+          }
+          mirror.deleteUnseen('tasks', 'tasks');
+        }),
+      );
+    }
+
+    if (opts.resources.has('goals')) {
+      pool.add(
+        guard('goals', async () => {
+          for await (const goal of source.goals() as AsyncIterable<Goal>) {
+            mirror.put('goals', goal);
+            mirror.seen('goals', goal.id);
+            mirror.replaceChildren('milestones', 'goal_id', goal.id, goal.milestones ?? [], 'goals');
+            pool.add(
+              guard('goals', async () => {
+                for await (const u of source.goalUpdates(goal.id, {
+                  sinceId: cursors.updates.get(goal.id),
+                })) {
+                  mirror.put('goal_updates', u, { goal_id: goal.id, update_local_date: day(u.update_date) });
+                  if (opts.full) mirror.seen('goal_updates', u.id);
+                }
+                if (opts.full)
+                  mirror.deleteUnseen('goal_updates', 'goal_updates', { column: 'goal_id', id: goal.id });
+              }),
+            );
+          }
+          mirror.deleteUnseen('goals', 'goals');
+        }),
+      );
+    }
+
+    if (opts.resources.has('focus_sessions')) {
+      pool.add(
+        guard('focus_sessions', async () => {
+          for await (const s of source.focusSessions() as AsyncIterable<FocusSession>) {
+            mirror.put('focus_sessions', s, { started_date: day(s.started_at) });
+            mirror.seen('focus_sessions', s.id);
+            for (const t of s.tags) tag(t);
+            mirror.replaceChildren(
+              'focus_session_tags',
+              'focus_session_id',
+              s.id,
+              s.tags.map((t) => ({ tag_id: t.id })),
+              'focus_sessions',
+            );
+            opts.progress.count('focus sessions');
+          }
+          mirror.deleteUnseen('focus_sessions', 'focus_sessions');
+        }),
+      );
+    }
+
+    await pool.drain();
+    opts.progress.finish();
+    const finished = new Date().toISOString();
+    const log = db.prepare(
+      `INSERT INTO sync_log (run_id, started_at, finished_at, resource, inserted, updated, deleted, note)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const startedAt = new Date(started).toISOString();
+    for (const [resource, c] of mirror.counts) {
+      log.run(runId, startedAt, finished, resource, c.inserted, c.updated, c.deleted, null);
+    }
+    for (const [resource, message] of Object.entries(skipped)) {
+      log.run(runId, startedAt, finished, resource, 0, 0, 0, `skipped: ${message}`);
+    }
+    db.exec('COMMIT');
+    return {
+      runId,
+      counts: Object.fromEntries(mirror.counts),
+      skipped,
+      requests: opts.client.stats.requests - startStats.requests,
+      retries: opts.client.stats.retries - startStats.retries,
+      elapsedMs: Date.now() - started,
+    };
+  } catch (err) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw err;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,72 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { runExport } from '../src/commands/export.js';
+import { runSync } from '../src/commands/sync.js';
+import { registerExportCommands } from '../src/program-export.js';
+import type { CommandContext, GlobalOptions } from '../src/types.js';
+import { client, mockApi, NOW, tempDir } from './export.support.js';
+import { fakeIO } from './helpers/fake-io.js';
+
+function ctxFor(opts: GlobalOptions = {}) {
+  const mock = mockApi();
+  const fake = fakeIO({ tty: false });
+  const ctx: CommandContext = {
+    io: fake.io,
+    opts,
+    configDir: '/nonexistent',
+    createClient: async () => client(mock),
+    now: async () => new Date(NOW),
+    timeZone: async () => 'UTC',
+  };
+  return { ctx, fake };
+}
+
+describe('export and sync commands', () => {
+  it('export takes the global --format, prints a summary on stderr and nothing on stdout', async () => {
+    const { ctx, fake } = ctxFor({ format: 'csv' });
+    const out = await tempDir();
+    expect(await runExport(ctx, { out, resources: ['habits'] })).toBe(0);
+    expect(fake.stdout()).toBe('');
+    expect(fake.stderr()).toMatch(/exported to .*: \d+ files/);
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.format).toBe('csv');
+    expect(Object.keys(manifest.files)).toContain('habit_days.csv');
+  });
+
+  it('rejects formats export cannot write, and an inverted range, as usage errors', async () => {
+    const out = await tempDir();
+    await expect(runExport(ctxFor({ format: 'table' }).ctx, { out })).rejects.toMatchObject({ exitCode: 2 });
+    await expect(
+      runExport(ctxFor().ctx, { out, from: '2026-02-01', to: '2026-01-01' }),
+    ).rejects.toMatchObject({ exitCode: 2 });
+  });
+
+  it('sync writes the database and reports what changed', async () => {
+    const { ctx, fake } = ctxFor();
+    const db = join(await tempDir('loggd-sync-'), 'x.sqlite');
+    expect(await runSync(ctx, { db })).toBe(0);
+    expect(fake.stderr()).toMatch(/synced .*habit_checks \+\d+/);
+  });
+
+  it('declares export and sync with validated flags', async () => {
+    const program = new Command().exitOverride();
+    const calls: Array<Record<string, unknown>> = [];
+    registerExportCommands(program, (cmd, _handler) =>
+      cmd.action((...raw: unknown[]) => {
+        calls.push((raw.at(-1) as Command).opts());
+      }),
+    );
+    await program.parseAsync(['export', '--out', 'x', '--resources', 'habits,tasks', '--bom'], {
+      from: 'user',
+    });
+    expect(calls[0]).toMatchObject({ out: 'x', resources: ['habits', 'tasks'], bom: true });
+    await expect(
+      program.parseAsync(['export', '--out', 'x', '--resources', 'nope'], { from: 'user' }),
+    ).rejects.toMatchObject({ exitCode: 2 });
+    await expect(
+      program.parseAsync(['sync', '--db', 'x', '--concurrency', '0'], { from: 'user' }),
+    ).rejects.toMatchObject({ exitCode: 2 });
+  });
+});

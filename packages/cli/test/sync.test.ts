@@ -1,0 +1,153 @@
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { describe, expect, it } from 'vitest';
+import { RESOURCES } from '../src/export/layout.js';
+import { localDate } from '../src/export/local-date.js';
+import { Progress } from '../src/export/progress.js';
+import { type SyncOptions, syncAccount } from '../src/sync/run.js';
+import { accountOf, client, mockApi, NOW, tempDir } from './export.support.js';
+import { fakeIO } from './helpers/fake-io.js';
+
+function sync(c: SyncOptions['client'], db: string, extra: Partial<SyncOptions> = {}) {
+  return syncAccount({
+    client: c,
+    db,
+    resources: new Set(RESOURCES),
+    now: new Date(NOW),
+    progress: new Progress(fakeIO({ tty: false }).io.stderr),
+    ...extra,
+  });
+}
+
+function query<T = Record<string, unknown>>(db: string, sql: string, ...args: Array<string | number>): T[] {
+  const d = new DatabaseSync(db, { readOnly: true });
+  try {
+    return d.prepare(sql).all(...args) as T[];
+  } finally {
+    d.close();
+  }
+}
+
+const raws = (db: string, table: string, order = 'id') =>
+  query<{ raw: string }>(db, `SELECT raw FROM ${table} ORDER BY ${order}`).map((r) => JSON.parse(r.raw));
+
+describe('loggd sync --db', () => {
+  it('mirrors every resource and child, and the views give the figures of the raw data', async () => {
+    const mock = mockApi();
+    const account = accountOf(mock);
+    const db = join(await tempDir('loggd-sync-'), 'loggd.sqlite');
+    await sync(client(mock), db);
+
+    const byId = <T extends { id: number }>(xs: T[]) =>
+      JSON.parse(JSON.stringify([...xs].sort((a, b) => a.id - b.id)));
+    expect(raws(db, 'habits')).toEqual(byId(account.habits));
+    expect(raws(db, 'habit_checks')).toEqual(byId([...account.checks.values()].flat()));
+    expect(raws(db, 'habit_skips')).toEqual(byId([...account.skips.values()].flat()));
+    expect(raws(db, 'tasks')).toEqual(byId(account.tasks));
+    expect(raws(db, 'subtasks')).toEqual(byId(account.tasks.flatMap((t) => t.subtasks ?? [])));
+    expect(raws(db, 'goals')).toEqual(byId(account.goals));
+    expect(raws(db, 'milestones')).toEqual(byId(account.goals.flatMap((g) => g.milestones)));
+    expect(raws(db, 'goal_updates')).toEqual(byId([...account.goalUpdates.values()].flat()));
+    expect(raws(db, 'focus_sessions')).toEqual(byId(account.focusSessions));
+    expect(query(db, 'SELECT task_id, tag_id FROM task_tags ORDER BY task_id, tag_id')).toEqual(
+      // A link is a set: the mock may embed the same tag twice on a task.
+      [...new Set(account.tasks.flatMap((t) => (t.tags ?? []).map((g) => `${t.id}:${g.id}`)))]
+        .map((k) => k.split(':').map(Number) as [number, number])
+        .map(([task_id, tag_id]) => ({ task_id, tag_id }))
+        .sort((a, b) => a.task_id - b.task_id || a.tag_id - b.tag_id),
+    );
+    for (const habit of account.habits) {
+      const fk = query<{ n: number }>(
+        db,
+        'SELECT COUNT(*) AS n FROM habit_checks WHERE habit_id = ?',
+        habit.id,
+      );
+      expect(fk[0]!.n).toBe(account.checks.get(habit.id)?.length ?? 0);
+    }
+
+    const zone = account.profile.timezone;
+    const focusByDay = new Map<string, number>();
+    for (const s of account.focusSessions) {
+      if (s.actual_duration_seconds === null) continue;
+      const d = localDate(s.started_at, zone);
+      focusByDay.set(d, (focusByDay.get(d) ?? 0) + s.actual_duration_seconds);
+    }
+    const view = query<{ day: string; hours: number }>(
+      db,
+      'SELECT day, hours FROM focus_by_day ORDER BY day',
+    );
+    expect(view.map((r) => r.day)).toEqual([...focusByDay.keys()].sort());
+    for (const r of view) expect(r.hours).toBeCloseTo(focusByDay.get(r.day)! / 3600, 3);
+    const monthly = query<{ hours: number }>(db, 'SELECT hours FROM focus_by_month');
+    expect(monthly.reduce((n, r) => n + r.hours, 0)).toBeCloseTo(
+      [...focusByDay.values()].reduce((a, b) => a + b, 0) / 3600,
+      2,
+    );
+
+    const weekly = query<{ created: number; completed: number }>(
+      db,
+      'SELECT created, completed FROM tasks_by_week',
+    );
+    expect(weekly.reduce((n, r) => n + r.created, 0)).toBe(account.tasks.length);
+    expect(weekly.reduce((n, r) => n + r.completed, 0)).toBe(
+      account.tasks.filter((t) => t.completed_at).length,
+    );
+
+    const doneByDay = new Map<string, Set<number>>();
+    for (const [hid, checks] of account.checks) {
+      for (const c of checks) doneByDay.set(c.date, (doneByDay.get(c.date) ?? new Set()).add(hid));
+    }
+    const completion = query<{ date: string; habits_done: number }>(
+      db,
+      'SELECT date, habits_done FROM daily_habit_completion ORDER BY date',
+    );
+    expect(completion).toEqual(
+      [...doneByDay.keys()].sort().map((date) => ({ date, habits_done: doneByDay.get(date)!.size })),
+    );
+    const progress = query<{ goal_id: number }>(db, 'SELECT goal_id FROM goal_progress');
+    expect(progress).toHaveLength([...account.goalUpdates.values()].flat().length);
+  });
+
+  it('a re-run syncs only the changes, deletes what the API dropped, and logs it', async () => {
+    const mock = mockApi();
+    const account = accountOf(mock);
+    const db = join(await tempDir('loggd-sync-'), 'loggd.sqlite');
+    const first = await sync(client(mock), db);
+    const idle = await sync(client(mock), db);
+    expect(Object.values(idle.counts).every((c) => c.inserted + c.updated + c.deleted === 0)).toBe(true);
+    expect(idle.requests).toBeLessThan(first.requests / 2);
+
+    const habit = account.habits.find((h) => h.status === 'active' && !h.checked_today)!;
+    const { check } = mock.control.completeHabit(habit.id);
+    const gone = account.focusSessions.splice(0, 1)[0]!;
+    const r = await sync(client(mock), db);
+    expect(r.counts.habit_checks!.inserted).toBe(1);
+    expect(r.counts.habits!.updated).toBeGreaterThanOrEqual(1);
+    expect(r.counts.focus_sessions!.deleted).toBe(1);
+    expect(query(db, 'SELECT id FROM habit_checks WHERE id = ?', check.id)).toHaveLength(1);
+    expect(query(db, 'SELECT id FROM focus_sessions WHERE id = ?', gone.id)).toHaveLength(0);
+    const log = query<{ run_id: string; resource: string; inserted: number }>(
+      db,
+      'SELECT run_id, resource, inserted FROM sync_log WHERE run_id = ?',
+      r.runId,
+    );
+    expect(log.find((l) => l.resource === 'habit_checks')!.inserted).toBe(1);
+  });
+
+  it('a failed run leaves the previous state untouched', async () => {
+    const mock = mockApi();
+    const account = accountOf(mock);
+    const db = join(await tempDir('loggd-sync-'), 'loggd.sqlite');
+    await sync(client(mock), db);
+    const snapshot = (t: string) => query(db, `SELECT * FROM ${t} ORDER BY 1`);
+    const before = ['habits', 'habit_checks', 'tasks', 'focus_sessions'].map(snapshot);
+
+    for (const h of account.habits.filter((x) => x.status === 'active' && !x.checked_today)) {
+      mock.control.completeHabit(h.id);
+    }
+    account.focusSessions.splice(0, 3);
+    mock.faults.add({ fault: 'status', status: 500, route: '/goals/:id/updates' });
+    await expect(sync(client(mock), db)).rejects.toMatchObject({ code: 'server' });
+    expect(['habits', 'habit_checks', 'tasks', 'focus_sessions'].map(snapshot)).toEqual(before);
+  });
+});
