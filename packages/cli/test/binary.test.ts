@@ -402,6 +402,26 @@ describe('bad input: one line naming the input and what is accepted, exit 2, no 
   });
 });
 
+describe('a reader that stops early (| head)', () => {
+  it('exits 0 without a stack trace when stdout closes', async () => {
+    const child = spawn(
+      process.execPath,
+      [BIN, '--demo', 'habits', 'checks', '1', '--all', '--format', 'csv'],
+      {
+        env: { ...BASE_ENV, ...DEMO },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    // Like `… | head -0`: the reader is gone before the first write, so every write meets EPIPE.
+    child.stdout.destroy();
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+  });
+});
+
 describe('loggd mock serve', () => {
   it('prints the base URL and demo tokens, serves, and stops cleanly on SIGTERM', async () => {
     const child = spawn(process.execPath, [BIN, 'mock', 'serve', '--port', '0', '--seed', '42'], {
