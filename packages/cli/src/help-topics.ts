@@ -10,6 +10,7 @@ const ENVIRONMENT = `Environment variables of loggd:
   LOGGD_CONFIG_DIR    configuration directory (default \${XDG_CONFIG_HOME:-~/.config}/loggd)
   LOGGD_DEMO_SEED     --demo: seed of the in-process mock's data
   LOGGD_DEMO_NOW      --demo: the mock's frozen "now" (ISO datetime), for reproducible output
+  LOGGD_WEBHOOK_SECRET  webhook endpoint secret for \`loggd webhooks listen|trigger|verify\` (--secret wins)
   NO_COLOR            any value: no colour (--color always still colours)
   FORCE_COLOR, CLICOLOR_FORCE   colour even when piped (0 turns colour off)
   COLUMNS             table width when stdout is not a terminal
