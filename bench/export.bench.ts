@@ -66,7 +66,7 @@ async function timedExport(scale: number, concurrency: number) {
   const server = await startMockServer({
     port: 0,
     seed: 1,
-    now: NOW,
+    // Not frozen: the mock's rate window slides on its clock, which must follow real time here.
     scale,
     latency: LATENCY,
     rateLimit: { limit: LIMIT, windowMs: WINDOW_MS },

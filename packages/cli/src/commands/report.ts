@@ -5,7 +5,7 @@ import { usageError } from '../errors.js';
 import { isValidTimeZone } from '../output/datetime.js';
 import type { ReportFlags, ReportKind } from '../report/build/index.js';
 import { buildReport } from '../report/build/index.js';
-import { isoOf, weekdayIndex } from '../report/compute/calendar.js';
+import { dayOf, isoOf, weekdayIndex } from '../report/compute/calendar.js';
 import type { Period, ReportSettings } from '../report/compute/period.js';
 import { localDayOfInstant } from '../report/compute/zone.js';
 import { type LoadNeeds, loadReportData } from '../report/load.js';
@@ -90,11 +90,11 @@ function periodOf(kind: ReportKind, flags: ReportFlags, s: ReportSettings): Peri
       return flags.by === 'month'
         ? rangePeriod(flags, s.today, s.weekStart, 'month', 12)
         : rangePeriod(flags, s.today, s.weekStart, 'week', 12);
-    case 'goals':
-      return {
-        from: flags.to ? rangePeriod(flags, s.today, s.weekStart, 'day', 1).to : s.today,
-        to: flags.to ? rangePeriod(flags, s.today, s.weekStart, 'day', 1).to : s.today,
-      };
+    case 'goals': {
+      // Goals are a snapshot "as of" one day: --to, or today.
+      const day = flags.to ? dayOf(flags.to) : s.today;
+      return { from: day, to: day };
+    }
   }
 }
 
