@@ -10,6 +10,8 @@ export default defineConfig({
   target: 'node22',
   platform: 'node',
   splitting: true,
+  // tsup rewrites `node:x` to `x` by default, which breaks node:sqlite (it exists only with the prefix).
+  removeNodeProtocol: false,
   // Whitespace-only minification: the bundled zod parses faster, and stack traces keep their names for --debug.
   esbuildOptions(options) {
     options.minifyWhitespace = true;

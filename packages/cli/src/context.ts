@@ -64,7 +64,14 @@ async function buildClient(
   if (opts.demo) {
     const mock = await demoMock(io.env);
     if (io.stderr.isTTY) io.stderr.write('demo: the in-process mock’s demo account (no token, no network)\n');
-    return new Loggd({ token: DEMO_TOKEN, fetch: mock.fetch, baseUrl: mock.baseUrl, ...hooks(DEMO_TOKEN) });
+    // The demo is in-process and nobody else's quota: no rate limit on either side, so `--demo export` is instant.
+    return new Loggd({
+      token: DEMO_TOKEN,
+      fetch: mock.fetch,
+      baseUrl: mock.baseUrl,
+      rateLimit: false,
+      ...hooks(DEMO_TOKEN),
+    });
   }
   const creds = await resolveTokenAndUrl(io, opts, configDir);
   if (!creds.token) throw noTokenError();
@@ -90,7 +97,11 @@ export function demoMock(env: Record<string, string | undefined>): Promise<impor
   let mock = demoMocks.get(key);
   if (!mock) {
     mock = import('@loggd/mock').then(({ createMockApi }) =>
-      createMockApi({ ...(seed !== undefined ? { seed: Number(seed) } : {}), ...(now ? { now } : {}) }),
+      createMockApi({
+        rateLimit: false,
+        ...(seed !== undefined ? { seed: Number(seed) } : {}),
+        ...(now ? { now } : {}),
+      }),
     );
     demoMocks.set(key, mock);
   }

@@ -67,7 +67,7 @@ export function buildProgram(state: RunState): Command {
       new Option(
         '-F, --format <format>',
         `output format: ${FORMATS.join(', ')} (env LOGGD_FORMAT)`,
-      ).argParser(parseChoice('--format', [...FORMATS, 'markdown'])),
+      ).argParser(parseChoice('--format', [...FORMATS, 'markdown', 'ics'])),
     )
     .option('--json', 'same as --format json')
     .option('--fields <list>', 'comma-separated fields to output (see each command’s help)')

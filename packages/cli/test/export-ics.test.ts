@@ -30,7 +30,9 @@ describe('loggd export --ics', () => {
     const tasks = events(await readFile(join(out, 'tasks.ics'), 'utf8'));
     const planned = account.tasks.filter((t) => t.planned_day);
     expect(tasks.map((e) => e.UID)).toEqual(planned.map((t) => `task-${t.id}@loggd.life`));
-    expect(tasks.map((e) => e['DTSTART;VALUE=DATE'])).toEqual(planned.map((t) => t.planned_day!.replaceAll('-', '')));
+    expect(tasks.map((e) => e['DTSTART;VALUE=DATE'])).toEqual(
+      planned.map((t) => t.planned_day!.replaceAll('-', '')),
+    );
     const focus = events(await readFile(join(out, 'focus_sessions.ics'), 'utf8'));
     expect(focus).toHaveLength(account.focusSessions.length);
     for (const [i, s] of account.focusSessions.entries()) {
