@@ -88,7 +88,10 @@ function checkItem(schema: ItemSchema, item: unknown, prefix: string) {
   const cached = verdicts.get(item);
   if (cached?.json === json) return cached;
   let byJson = verdictsByJson.get(schema);
-  if (!byJson) verdictsByJson.set(schema, (byJson = new Map()));
+  if (!byJson) {
+    byJson = new Map();
+    verdictsByJson.set(schema, byJson);
+  }
   let violations = byJson.get(json);
   if (!violations) {
     violations = checkWith(schema, item, '');
