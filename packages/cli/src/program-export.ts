@@ -1,5 +1,6 @@
 import { type Command, Option } from 'commander';
 import { parseConcurrency, parseResources } from './export/flags.js';
+import { DEFAULT_NOTE_NAME, parseNoteName, parseNotesFolder } from './export/notes/note-path.js';
 import { parseDate } from './parse.js';
 import type { CommandContext } from './types.js';
 
@@ -14,7 +15,8 @@ type Handler = (
 
 const EXPORT_HELP = `
 Formats (global --format): json (default) and ndjson write the API's objects, one file per resource;
-csv writes spreadsheet-ready long tables plus habit_days.csv and daily.csv; --ics writes calendars.
+csv writes spreadsheet-ready long tables plus habit_days.csv and daily.csv; ics (or --ics) writes calendars;
+markdown merges one daily note per day into an Obsidian vault (loggd_ properties and a marked block only).
 Every export has a manifest.json (counts and sha256 per file). Re-running in the same folder fetches only
 what changed; an interrupted export resumes. Layout: docs/export.md.
 
@@ -22,6 +24,7 @@ Examples:
   $ loggd export --out ~/loggd
   $ loggd export --out ~/loggd-csv --format csv --bom
   $ loggd export --out ~/loggd --resources habits,tasks --from 2026-01-01
+  $ loggd export --format markdown --out ~/Vault --notes-folder Daily
 `;
 
 /** Adds `loggd export` and `loggd sync` to the program. */
@@ -45,7 +48,9 @@ export function registerExportCommands(
   action(
     program
       .command('export')
-      .description('the whole account into files: JSON, NDJSON, CSV or ICS; incremental and resumable')
+      .description(
+        'the whole account into files (JSON, NDJSON, CSV, ICS) or Obsidian daily notes; incremental and resumable',
+      )
       .requiredOption('--out <dir>', 'folder to export into (created if missing)')
       .option('--ics', 'write calendars (tasks.ics, focus_sessions.ics) instead of data files')
       .option('--bom', 'start CSV files with a byte-order mark (Excel)')
@@ -55,6 +60,17 @@ export function registerExportCommands(
       .addOption(from())
       .addOption(to())
       .addOption(concurrency())
+      .addOption(
+        new Option('--notes-folder <path>', 'markdown: folder of the notes inside the vault (default: its root)').argParser(
+          parseNotesFolder,
+        ),
+      )
+      .addOption(
+        new Option(
+          '--note-name <pattern>',
+          `markdown: note name, tokens {YYYY} {YY} {MM} {M} {DD} {D} {ddd} {dddd}, / for subfolders (default ${DEFAULT_NOTE_NAME})`,
+        ).argParser(parseNoteName),
+      )
       .addHelpText('after', EXPORT_HELP),
     async (ctx, _a, o) => (await import('./commands/export.js')).runExport(ctx, o as never),
   );

@@ -19,14 +19,16 @@ export interface ExportFlags {
   full?: boolean;
   ics?: boolean;
   concurrency?: number;
+  notesFolder?: string;
+  noteName?: string;
 }
 
 function formatOf(ctx: CommandContext, flags: ExportFlags): ExportFormat {
   if (flags.ics) return 'ics';
   const f = ctx.opts.json ? 'json' : (ctx.opts.format as string | undefined);
   if (f === undefined) return 'json';
-  if (f === 'json' || f === 'ndjson' || f === 'csv' || f === 'ics') return f;
-  throw usageError(`invalid --format '${f}' for export: accepted are json, ndjson, csv, ics`);
+  if (f === 'json' || f === 'ndjson' || f === 'csv' || f === 'ics' || f === 'markdown') return f;
+  throw usageError(`invalid --format '${f}' for export: accepted are json, ndjson, csv, ics, markdown`);
 }
 
 /** `loggd export --out DIR`: the whole account into files, incremental and resumable. */
@@ -58,6 +60,8 @@ export async function runExport(ctx: CommandContext, flags: ExportFlags): Promis
       progress,
       toolVersion: VERSION,
       signal: abort.signal,
+      ...(flags.notesFolder !== undefined ? { notesFolder: flags.notesFolder } : {}),
+      ...(flags.noteName !== undefined ? { noteName: flags.noteName } : {}),
     });
   } catch (err) {
     progress.finish();
@@ -82,6 +86,14 @@ function summary(out: string, r: ExportResult): string {
   const fetched = Object.entries(r.changes)
     .filter(([, c]) => c.fetched > 0)
     .map(([file, c]) => `${file.replace(/\.(ndjson|json)$/, '')} ${c.fetched}`);
+  if (r.notes) {
+    lines.push(
+      `${r.resumed ? 'resumed and exported' : 'exported'} ${r.notes.written + r.notes.unchanged} daily notes to ${out}: ${r.notes.written} written, ${r.notes.unchanged} already up to date`,
+      `  fetched this run: ${fetched.join(', ') || 'nothing new'}`,
+      `  ${r.requests} requests, ${r.retries} retries, ${(r.elapsedMs / 1000).toFixed(1)} s`,
+    );
+    return `${lines.join('\n')}\n`;
+  }
   lines.push(
     `${r.resumed ? 'resumed and exported' : 'exported'} to ${out}: ${Object.keys(r.manifest.files).length} files`,
     `  items: ${counts.join(', ') || 'none'}`,

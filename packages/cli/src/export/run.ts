@@ -7,14 +7,16 @@ import { commit, rollForward } from './commit.js';
 import { type Cursors, noCursors, readCursors } from './cursors.js';
 import { exists, readJson, remove, writeFileAtomic, writeJsonAtomic } from './files.js';
 import type { RenderContext } from './formats/context.js';
+import type { NotesResult } from './formats/markdown.js';
 import { Layout, type Resource } from './layout.js';
 import { localDate } from './local-date.js';
+import { DEFAULT_NOTE_NAME } from './notes/note-path.js';
 import { acquireLock } from './lock.js';
 import { buildManifest, type Manifest } from './manifest.js';
 import type { Progress } from './progress.js';
 import { AccountSource, isMissingScope } from './source.js';
 
-export const EXPORT_FORMATS = ['json', 'ndjson', 'csv', 'ics'] as const;
+export const EXPORT_FORMATS = ['json', 'ndjson', 'csv', 'ics', 'markdown'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportOptions {
@@ -35,6 +37,9 @@ export interface ExportOptions {
   progress: Progress;
   toolVersion: string;
   signal?: AbortSignal;
+  /** Markdown: the notes' folder in the vault ('' = its root) and name pattern (default `{YYYY}-{MM}-{DD}`). */
+  notesFolder?: string;
+  noteName?: string;
 }
 
 export interface ExportResult {
@@ -47,6 +52,8 @@ export interface ExportResult {
   requests: number;
   retries: number;
   elapsedMs: number;
+  /** Markdown: notes written (new or changed) and already up to date. */
+  notes?: NotesResult;
 }
 
 /** What a run is for: a resumed run must have been started for the same data (format may differ). */
@@ -139,7 +146,15 @@ export async function exportAccount(opts: ExportOptions): Promise<ExportResult> 
     };
     await remove(layout.rendered);
     await mkdir(layout.rendered, { recursive: true });
-    if (opts.format === 'csv') await (await import('./formats/csv.js')).renderCsv(ctx);
+    let notes: NotesResult | undefined;
+    if (opts.format === 'markdown') {
+      // Notes are merged into the vault in place (each atomically), not published by the commit: a cut-short
+      // run re-renders them identically.
+      notes = await (await import('./formats/markdown.js')).renderMarkdown(ctx, {
+        folder: opts.notesFolder ?? '',
+        pattern: opts.noteName ?? DEFAULT_NOTE_NAME,
+      });
+    } else if (opts.format === 'csv') await (await import('./formats/csv.js')).renderCsv(ctx);
     else if (opts.format === 'ics') await (await import('./formats/ics.js')).renderIcs(ctx);
     else await (await import('./formats/json.js')).renderJson(ctx, opts.format);
 
@@ -152,8 +167,10 @@ export async function exportAccount(opts: ExportOptions): Promise<ExportResult> 
       profile,
       skipped,
     });
-    await writeJsonAtomic(join(layout.rendered, 'manifest.json'), manifest);
+    // A vault keeps its manifest in the state folder: the vault's root belongs to the user's notes.
+    if (opts.format !== 'markdown') await writeJsonAtomic(join(layout.rendered, 'manifest.json'), manifest);
     await commit(layout);
+    if (opts.format === 'markdown') await writeJsonAtomic(join(layout.state, 'manifest.json'), manifest);
     return {
       manifest,
       changes,
@@ -162,6 +179,7 @@ export async function exportAccount(opts: ExportOptions): Promise<ExportResult> 
       requests: opts.client.stats.requests - startStats.requests,
       retries: opts.client.stats.retries - startStats.retries,
       elapsedMs: Date.now() - started,
+      ...(notes ? { notes } : {}),
     };
   } finally {
     await release();
