@@ -1,17 +1,9 @@
 import { type Command, Option } from 'commander';
 import { usageError } from './errors.js';
-import type { CommandContext } from './types.js';
+import type { ActionBinder } from './types.js';
 
 // Declarations only (commander and errors.ts): each action imports commands/webhooks.ts when it runs, so
 // `loggd --help` does not load the SDK.
-
-/** The action signature of program.ts. */
-type Handler = (
-  ctx: CommandContext,
-  args: unknown[],
-  opts: Record<string, unknown>,
-  cmd: Command,
-) => Promise<number>;
 
 const load = () => import('./commands/webhooks.js');
 
@@ -42,10 +34,7 @@ function collect(value: string, previous: string[] = []): string[] {
 }
 
 /** `loggd webhooks listen | trigger | verify | events`. */
-export function registerWebhooksCommands(
-  program: Command,
-  action: (cmd: Command, handler: Handler) => Command,
-): void {
+export function registerWebhooksCommands(program: Command, action: ActionBinder): void {
   const webhooks = program
     .command('webhooks')
     .description('receive, send, verify and list webhook deliveries locally');

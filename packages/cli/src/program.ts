@@ -25,20 +25,13 @@ import {
   TASK_STATUS_FILTERS,
   TIME_HORIZONS,
 } from './resources/spec.js';
-import type { CommandContext, GlobalOptions, IO } from './types.js';
+import type { CommandHandler, GlobalOptions, IO } from './types.js';
 import { VERSION } from './version.js';
 
 // Only commander and small local modules load here: each action imports its command module (and with it the SDK,
 // zod or the mock) when it runs, so `loggd --help` and `loggd --version` stay fast.
 
 export { VERSION };
-
-type Handler = (
-  ctx: CommandContext,
-  args: unknown[],
-  opts: Record<string, unknown>,
-  cmd: Command,
-) => Promise<number>;
 
 interface RunState {
   io: IO;
@@ -84,7 +77,7 @@ export function buildProgram(state: RunState): Command {
     `\nExamples:\n  $ loggd --demo habits list\n  $ loggd habits pending || notify-send "Habits pending"\n  $ loggd tasks list --status all --all --format csv > tasks.csv\n  $ loggd api /goals -q status=all --paginate\n\nMore: loggd help exit-codes | environment | formatting`,
   );
 
-  const action = (cmd: Command, handler: Handler) =>
+  const action = (cmd: Command, handler: CommandHandler) =>
     cmd.action(async (...raw: unknown[]) => {
       const self = raw.at(-1) as Command;
       const opts = self.optsWithGlobals() as GlobalOptions & Record<string, unknown>;

@@ -46,3 +46,20 @@ export interface CommandContext {
 
 /** A command's result: the process exit code (see exit-codes.ts). */
 export type ExitCode = number;
+
+/**
+ * What a command's action runs: the context, its positional arguments, its own options and the commander
+ * command; resolves to the exit code. Shared by program.ts and the modules that declare more commands.
+ */
+export type CommandHandler = (
+  ctx: CommandContext,
+  args: unknown[],
+  opts: Record<string, unknown>,
+  cmd: import('commander').Command,
+) => Promise<number>;
+
+/** Attaches a handler to a command (program.ts's `action`), given to the modules that declare more commands. */
+export type ActionBinder = (
+  cmd: import('commander').Command,
+  handler: CommandHandler,
+) => import('commander').Command;
