@@ -61,9 +61,10 @@ export function registerExportCommands(
       .addOption(to())
       .addOption(concurrency())
       .addOption(
-        new Option('--notes-folder <path>', 'markdown: folder of the notes inside the vault (default: its root)').argParser(
-          parseNotesFolder,
-        ),
+        new Option(
+          '--notes-folder <path>',
+          'markdown: folder of the notes inside the vault (default: its root)',
+        ).argParser(parseNotesFolder),
       )
       .addOption(
         new Option(

@@ -1,8 +1,7 @@
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readdir } from 'node:fs/promises';
 import { habitDays } from '../src/export/habit-days.js';
 import { localDate } from '../src/export/local-date.js';
 import { BLOCK_END, BLOCK_START, mergeNote } from '../src/export/notes/merge-note.js';
@@ -24,7 +23,7 @@ async function notesIn(dir: string, prefix = ''): Promise<Map<string, string>> {
 }
 
 /** The note with the tool's part taken out: its loggd_ front-matter lines and its block. */
-function userPart(note: string): string {
+function userPart(note: string): { fm: string; before: string; after: string } {
   const fm = /^---\n([\s\S]*?)---\n/.exec(note)!;
   const kept = fm[1]!
     .split(/(?=^\S)/m)
@@ -33,7 +32,7 @@ function userPart(note: string): string {
   const body = note.slice(fm[0].length);
   const start = body.indexOf(BLOCK_START);
   const end = body.indexOf(BLOCK_END) + BLOCK_END.length;
-  return { fm: kept, before: body.slice(0, start), after: body.slice(end) } as never;
+  return { fm: kept, before: body.slice(0, start), after: body.slice(end) };
 }
 
 describe('loggd export --format markdown (Obsidian daily notes)', () => {
@@ -42,10 +41,14 @@ describe('loggd export --format markdown (Obsidian daily notes)', () => {
     const account = accountOf(mock);
     const zone = account.profile.timezone;
     const vault = await tempDir('loggd-vault-');
-    const checkDates = [...account.checks.values()].flat().map((c) => c.date).sort();
+    const checkDates = [...account.checks.values()]
+      .flat()
+      .map((c) => c.date)
+      .sort();
     const [dayA, dayB] = [checkDates.at(-1)!, checkDates.at(-40)!];
     // A user note without a block, and one whose block and loggd_ keys are stale, with text around it.
-    const noteA = '---\ntitle: "My day"\ntags:\n  - journal\n  - daily\n# mood tracking\nmood: 7\n---\n# Diary\n\nWent for a walk.';
+    const noteA =
+      '---\ntitle: "My day"\ntags:\n  - journal\n  - daily\n# mood tracking\nmood: 7\n---\n# Diary\n\nWent for a walk.';
     const noteB = `---\nloggd_focus_minutes: 9999\nrating: 3\nloggd_stale_key: true\n---\nBefore the block.\n\n${BLOCK_START}\nold content\n${BLOCK_END}\n\nAfter the block, **mine**.\n`;
     await writeFile(join(vault, `${dayA}.md`), noteA);
     await writeFile(join(vault, `${dayB}.md`), noteB);
@@ -55,11 +58,11 @@ describe('loggd export --format markdown (Obsidian daily notes)', () => {
     expect(result.notes!.written).toBe(notes.size);
 
     // The user's text is byte-identical around the tool's part.
-    const a = userPart(notes.get(`${dayA}.md`)!) as unknown as Record<string, string>;
+    const a = userPart(notes.get(`${dayA}.md`)!);
     expect(a.fm).toBe('title: "My day"\ntags:\n  - journal\n  - daily\n# mood tracking\nmood: 7\n');
     expect(a.before).toBe('# Diary\n\nWent for a walk.\n\n');
     expect(a.after).toBe('\n');
-    const b = userPart(notes.get(`${dayB}.md`)!) as unknown as Record<string, string>;
+    const b = userPart(notes.get(`${dayB}.md`)!);
     expect(b.fm).toBe('rating: 3\n');
     expect(b.before).toBe('Before the block.\n\n');
     expect(b.after).toBe('\n\nAfter the block, **mine**.\n');
@@ -78,7 +81,11 @@ describe('loggd export --format markdown (Obsidian daily notes)', () => {
     }
     const completed = new Map<string, number>();
     for (const t of account.tasks) {
-      if (t.completed_at) completed.set(localDate(t.completed_at, zone), (completed.get(localDate(t.completed_at, zone)) ?? 0) + 1);
+      if (t.completed_at)
+        completed.set(
+          localDate(t.completed_at, zone),
+          (completed.get(localDate(t.completed_at, zone)) ?? 0) + 1,
+        );
     }
     const status = new Map<string, string>(); // `${date}|${habitId}` → done/missed (skipped, not-due absent)
     for (const h of account.habits) {
@@ -100,12 +107,21 @@ describe('loggd export --format markdown (Obsidian daily notes)', () => {
       const props = parseFrontMatter(text)!;
       const date = name.replace(/\.md$/, '');
       expect(props.loggd_date).toBe(date);
-      expect([...(props.loggd_habits_done as YamlValue[])].sort()).toEqual([...(doneOn.get(date) ?? [])].sort());
+      expect([...(props.loggd_habits_done as YamlValue[])].sort()).toEqual(
+        [...(doneOn.get(date) ?? [])].sort(),
+      );
       expect(props.loggd_focus_minutes).toBe(Math.round(((focusSeconds.get(date) ?? 0) / 60) * 100) / 100);
       expect(props.loggd_tasks_completed).toBe(completed.get(date) ?? 0);
       for (const h of account.habits) {
-        const keys = Object.keys(props).filter((k) => k.startsWith('loggd_habit_') && k.endsWith(String(h.id)));
-        const key = keys[0] ?? `loggd_habit_${h.name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '')}`;
+        const keys = Object.keys(props).filter(
+          (k) => k.startsWith('loggd_habit_') && k.endsWith(String(h.id)),
+        );
+        const key =
+          keys[0] ??
+          `loggd_habit_${h.name
+            .toLowerCase()
+            .replace(/[^a-z0-9]+/g, '_')
+            .replace(/^_|_$/g, '')}`;
         const expected = status.get(`${date}|${h.id}`);
         expect(props[key], `${date} ${key}`).toBe(expected === undefined ? undefined : expected === 'done');
         if (expected) checkboxes++;
@@ -164,25 +180,39 @@ describe('loggd export --format markdown (Obsidian daily notes)', () => {
     const notes = await notesIn(vault);
     expect(notes.size).toBeGreaterThan(0);
     for (const name of notes.keys()) {
-      const m = /^Journal\/Daily\/(\d{4})\/(\d{2})\/(\d{4}-\d{2}-\d{2}) (Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.md$/.exec(name);
+      const m =
+        /^Journal\/Daily\/(\d{4})\/(\d{2})\/(\d{4}-\d{2}-\d{2}) (Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.md$/.exec(
+          name,
+        );
       expect(m, name).not.toBeNull();
       expect(m![3]! >= from && m![3]! <= to).toBe(true);
       expect(parseFrontMatter(notes.get(name)!)!.loggd_date).toBe(m![3]);
     }
-    await mkdir(join(vault, 'x'), { recursive: true });
   });
 
   it('note names: every date maps to its own file; bad patterns and folders are usage errors', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('1970-01-01'), max: new Date('2199-12-31'), noInvalidDate: true }), (d) => {
-        const date = d.toISOString().slice(0, 10);
-        expect(notePath('', parseNoteName('{YYYY}-{MM}-{DD}'), date)).toBe(`${date}.md`);
-        expect(notePath('D', parseNoteName('{YY}{M}x{D}'), date)).toBe(
-          `D/${date.slice(2, 4)}${Number(date.slice(5, 7))}x${Number(date.slice(8))}.md`,
-        );
-      }),
+      fc.property(
+        fc.date({ min: new Date('1970-01-01'), max: new Date('2199-12-31'), noInvalidDate: true }),
+        (d) => {
+          const date = d.toISOString().slice(0, 10);
+          expect(notePath('', parseNoteName('{YYYY}-{MM}-{DD}'), date)).toBe(`${date}.md`);
+          expect(notePath('', parseNoteName('{YYYY}.{MM}.{DD}'), date)).toBe(
+            `${date.replaceAll('-', '.')}.md`,
+          );
+          expect(notePath('D', parseNoteName('{YY}{M}x{D}'), date)).toBe(
+            `D/${date.slice(2, 4)}${Number(date.slice(5, 7))}x${Number(date.slice(8))}.md`,
+          );
+        },
+      ),
     );
-    for (const bad of ['{YYYY}-{MM}', 'notes', '../{YYYY}-{MM}-{DD}', '/abs/{YYYY}{MM}{DD}', '{YYYY}{MM}{DD}{Q}']) {
+    for (const bad of [
+      '{YYYY}-{MM}',
+      'notes',
+      '../{YYYY}-{MM}-{DD}',
+      '/abs/{YYYY}{MM}{DD}',
+      '{YYYY}{MM}{DD}{Q}',
+    ]) {
       expect(() => parseNoteName(bad), bad).toThrow(expect.objectContaining({ exitCode: 2 }));
     }
     for (const bad of ['../out', '/abs', '.loggd-export']) {
@@ -192,7 +222,9 @@ describe('loggd export --format markdown (Obsidian daily notes)', () => {
 
   it('merging keeps any user text and front matter byte-identical and is idempotent', () => {
     const userKey = fc.stringMatching(/^[a-z][a-z0-9_]{0,8}$/).filter((k) => !k.startsWith('loggd_'));
-    const text = fc.string({ unit: fc.constantFrom('a', ' ', '\n', '#', '-', '*', 'é', '<', '>', '!', '-->') });
+    const text = fc.string({
+      unit: fc.constantFrom('a', ' ', '\n', '#', '-', '*', 'é', '<', '>', '!', '-->'),
+    });
     fc.assert(
       fc.property(fc.uniqueArray(userKey, { maxLength: 4 }), text, text, (keys, before, after) => {
         const fm = keys.map((k, i) => (i % 2 ? `${k}:\n  - "x${i}"\n` : `${k}: ${i}\n`)).join('');

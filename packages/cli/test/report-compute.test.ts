@@ -1,11 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayOf, isoOf, isoWeekLabel, isoWeekMonday, weekStartOf } from '../src/report/compute/calendar.js';
 import { type FocusInput, focusFigures, splitSession } from '../src/report/compute/focus.js';
 import { type GoalInput, goalFigures } from '../src/report/compute/goals.js';
-import { type HabitInput, habitFigures } from '../src/report/compute/habits.js';
+import { dayMarks, type HabitInput, habitFigures } from '../src/report/compute/habits.js';
 import { buckets, monthPeriod, previousPeriod, type ReportSettings } from '../src/report/compute/period.js';
 import { type TaskInput, taskFigures } from '../src/report/compute/tasks.js';
-import { dayStartInstant, localDayOfInstant } from '../src/report/compute/zone.js';
+import { dayStartInstant, instantOf, localDayOfInstant } from '../src/report/compute/zone.js';
 
 // Every expected figure below was worked out by hand from the dataset in the test (comments show the working).
 
@@ -82,7 +83,7 @@ describe('habit figures', () => {
       d('2026-04-07'),
       MON,
     );
-    expect(f.days.map((x) => x.mark)).toEqual(['done', 'done', 'skipped', 'done', 'done', 'done', 'at_risk']);
+    expect(dayMarks(f.marks)).toEqual(['done', 'done', 'skipped', 'done', 'done', 'done', 'at_risk']);
     expect([f.current_streak, f.longest_streak, f.at_risk]).toEqual([5, 5, true]);
     expect([f.done, f.due, f.skipped, f.completion_rate]).toEqual([5, 5, 1, 1]);
   });
@@ -97,7 +98,7 @@ describe('habit figures', () => {
       d('2026-04-06'),
       MON,
     );
-    expect(f.days.at(-1)!.mark).toBe('future');
+    expect(dayMarks(f.marks).at(-1)).toBe('future');
     expect([f.current_streak, f.longest_streak, f.at_risk]).toEqual([1, 3, false]);
     expect(f.completion_rate).toBeCloseTo(0.8, 10);
   });
@@ -114,15 +115,7 @@ describe('habit figures', () => {
       MON,
     );
     expect(f.rule).toBe('mon, wed, fri');
-    expect(f.days.map((x) => x.mark)).toEqual([
-      'done',
-      'not_due',
-      'missed',
-      'not_due',
-      'done',
-      'not_due',
-      'not_due',
-    ]);
+    expect(dayMarks(f.marks)).toEqual(['done', 'not_due', 'missed', 'not_due', 'done', 'not_due', 'not_due']);
     expect([f.done, f.due, f.current_streak, f.longest_streak, f.at_risk]).toEqual([2, 3, 1, 3, false]);
   });
 
@@ -138,7 +131,7 @@ describe('habit figures', () => {
     const sun = habitFigures(twice, checks, [], range('2026-03-29', '2026-04-11'), today, SUN);
     expect([sun.current_streak, sun.longest_streak, sun.at_risk]).toEqual([1, 1, false]);
     expect([sun.done, sun.due, sun.completion_rate]).toEqual([3, 4, 0.75]);
-    expect(sun.days.find((x) => x.date === '2026-04-07')!.mark).toBe('open');
+    expect(dayMarks(sun.marks)[d('2026-04-07') - d('2026-03-29')]).toBe('open');
   });
 
   it('a week short of its target is neutral when skips make up the difference', () => {
@@ -205,6 +198,76 @@ describe('habit figures', () => {
     const mwf: HabitInput = { ...daily, frequency: 'custom', custom_days: ['monday', 'wednesday', 'friday'] };
     const f = habitFigures(mwf, ['2026-04-01'], [], range('2026-04-01', '2026-04-01'), d('2026-04-09'), MON);
     expect(f.strength).toBeCloseTo(0.005717, 6);
+  });
+});
+
+describe('figures are independent of what was computed before', () => {
+  // The histories are indexed once and the day pass keeps checkpoints for later as-of days: a figure must come out
+  // the same whether its history is fresh or was already walked for other ranges (a review's previous period).
+  const rule = fc.constantFrom<Partial<HabitInput>>(
+    { frequency: 'daily' },
+    { frequency: 'custom', custom_days: ['monday', 'thursday', 'saturday'] },
+    { frequency: 'weekly', weekly_target: 3 },
+  );
+  const base = d('2025-01-01');
+  const history = fc.uniqueArray(fc.integer({ min: 0, max: 400 }), { maxLength: 250 });
+  const query = fc.record({ from: fc.integer({ min: 0, max: 420 }), len: fc.integer({ min: 1, max: 60 }) });
+
+  it('for any history and any order of ranges', () => {
+    fc.assert(
+      fc.property(
+        rule,
+        fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
+        history,
+        history,
+        fc.array(query, { minLength: 1, maxLength: 5 }),
+        fc.integer({ min: 0, max: 430 }),
+        (over, start, checked, skipped, queries, todayAt) => {
+          const habit: HabitInput = {
+            ...daily,
+            ...over,
+            start_date: start === undefined ? null : isoOf(base + start),
+          };
+          const checks = checked.map((n) => isoOf(base + n));
+          const skips = skipped.filter((n) => !checked.includes(n)).map((n) => isoOf(base + n));
+          const today = base + todayAt;
+          for (const q of queries) {
+            const r = { from: base + q.from, to: base + q.from + q.len - 1 };
+            const warm = habitFigures(habit, checks, skips, r, today, MON);
+            const cold = habitFigures(habit, checks.slice(), skips.slice(), r, today, MON);
+            expect(warm).toEqual(cold);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('instants', () => {
+  it('reads the API’s ISO datetimes as Date.parse does', () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date('1970-01-01T00:00:00Z'),
+          max: new Date('2100-01-01T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        fc.constantFrom('Z', '+00:00', '+03:00', '-05:30', '+14:00', '-12:45'),
+        fc.boolean(),
+        (date, zone, fraction) => {
+          const iso = `${date.toISOString().slice(0, fraction ? 23 : 19)}${zone}`;
+          expect(instantOf(iso)).toBe(Date.parse(iso));
+        },
+      ),
+    );
+    for (const odd of [
+      '2026-02-30T10:00:00Z',
+      '2026-04-08T24:00:00Z',
+      '2026-04-08 10:00:00Z',
+      '2026-04-08T10:00:00',
+    ])
+      expect(Object.is(instantOf(odd), Date.parse(odd))).toBe(true);
   });
 });
 

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
+import { habitDays } from '../src/export/habit-days.js';
 import { RESOURCES } from '../src/export/layout.js';
 import { localDate } from '../src/export/local-date.js';
 import { Progress } from '../src/export/progress.js';
@@ -93,19 +95,76 @@ describe('loggd sync --db', () => {
       account.tasks.filter((t) => t.completed_at).length,
     );
 
+    // Daily habit completion: done from the checks themselves, due from the habit_days rules.
     const doneByDay = new Map<string, Set<number>>();
     for (const [hid, checks] of account.checks) {
       for (const c of checks) doneByDay.set(c.date, (doneByDay.get(c.date) ?? new Set()).add(hid));
     }
-    const completion = query<{ date: string; habits_done: number }>(
+    const dueByDay = new Map<string, number>();
+    let habitDayRows = 0;
+    for (const h of account.habits) {
+      for (const r of habitDays({
+        habit: h,
+        checkDates: (account.checks.get(h.id) ?? []).map((c) => c.date),
+        skipDates: (account.skips.get(h.id) ?? []).map((c) => c.date),
+        today: NOW.slice(0, 10),
+        timeZone: zone,
+        weekStartDay: account.profile.week_start_day,
+      })) {
+        habitDayRows++;
+        if (r.status === 'done' || r.status === 'missed')
+          dueByDay.set(r.date, (dueByDay.get(r.date) ?? 0) + 1);
+      }
+    }
+    const completion = query<{
+      date: string;
+      habits_done: number;
+      habits_due: number;
+      completion_rate: number;
+    }>(
       db,
-      'SELECT date, habits_done FROM daily_habit_completion ORDER BY date',
+      'SELECT date, habits_done, habits_due, completion_rate FROM daily_habit_completion WHERE habits_due > 0 ORDER BY date',
     );
-    expect(completion).toEqual(
-      [...doneByDay.keys()].sort().map((date) => ({ date, habits_done: doneByDay.get(date)!.size })),
-    );
+    expect(completion.map((r) => r.date)).toEqual([...dueByDay.keys()].sort());
+    for (const r of completion) {
+      expect(r.habits_done, r.date).toBe(doneByDay.get(r.date)?.size ?? 0);
+      expect(r.habits_due, r.date).toBe(dueByDay.get(r.date));
+      expect(r.completion_rate).toBeCloseTo(r.habits_done / r.habits_due, 4);
+    }
+    expect(query(db, 'SELECT 1 FROM habit_days')).toHaveLength(habitDayRows);
     const progress = query<{ goal_id: number }>(db, 'SELECT goal_id FROM goal_progress');
     expect(progress).toHaveLength([...account.goalUpdates.values()].flat().length);
+  });
+
+  it('weekly views start weeks on the profile week_start_day', async () => {
+    for (const weekStart of ['sunday', 'wednesday'] as const) {
+      const mock = mockApi();
+      const account = accountOf(mock);
+      account.profile.week_start_day = weekStart;
+      const db = join(await tempDir('loggd-sync-'), 'loggd.sqlite');
+      await sync(client(mock), db);
+      const zone = account.profile.timezone;
+      const weekOf = (date: string) => {
+        const d = DateTime.fromISO(date, { zone: 'utc' });
+        const back = (d.weekday - (weekStart === 'sunday' ? 7 : 3) + 7) % 7;
+        return d.minus({ days: back }).toISODate()!;
+      };
+      const created = new Map<string, number>();
+      for (const t of account.tasks) {
+        const w = weekOf(localDate(t.created_at, zone));
+        created.set(w, (created.get(w) ?? 0) + 1);
+      }
+      const rows = query<{ week: string; created: number }>(
+        db,
+        'SELECT week, created FROM tasks_by_week WHERE created > 0 ORDER BY week',
+      );
+      expect(Object.fromEntries(rows.map((r) => [r.week, r.created]))).toEqual(
+        Object.fromEntries([...created].sort()),
+      );
+      const focusWeeks = query<{ week: string }>(db, 'SELECT week FROM focus_by_week');
+      expect(focusWeeks.length).toBeGreaterThan(0);
+      for (const { week } of focusWeeks) expect(weekOf(week)).toBe(week);
+    }
   });
 
   it('a re-run syncs only the changes, deletes what the API dropped, and logs it', async () => {

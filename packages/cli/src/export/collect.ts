@@ -66,78 +66,104 @@ export async function collect(opts: CollectOptions): Promise<Skipped> {
     }
   };
 
+  // A parent's children are scheduled as soon as its list page arrives, not after the whole list: the other
+  // workers start on them while the list is still paging. A list unit already complete (resumed run) is read
+  // back from its file instead.
+  const eachParent = async <T>(path: string, items: () => AsyncIterable<T>, onParent: (item: T) => void) => {
+    if (await exists(path)) {
+      for await (const item of readNdjson<T>(path)) onParent(item);
+    } else {
+      await unit(path, items, {}, onParent);
+    }
+  };
+
   if (resources.has('habits')) {
     pool.add(
-      guarded('habits', async () => {
-        const list = layout.unit('habits.ndjson');
-        await unit(list, () => source.habits());
-        for await (const habit of readNdjson<Habit>(list)) {
-          progress.total('habits', 1);
-          pool.add(
-            guarded('habits', async () => {
-              await unit(
-                layout.unit('checks', `${habit.id}.ndjson`),
-                () => source.checks(habit.id, { sinceId: cursors.checks.get(habit.id) }),
-                { habit_id: habit.id },
-                () => progress.count('checks'),
-              );
-              await unit(
-                layout.unit('skips', `${habit.id}.ndjson`),
-                () => source.skips(habit.id, { sinceId: cursors.skips.get(habit.id) }),
-                { habit_id: habit.id },
-                () => progress.count('skips'),
-              );
-              progress.done('habits');
-            }),
-          );
-        }
-      }),
+      guarded('habits', () =>
+        eachParent(
+          layout.unit('habits.ndjson'),
+          () => source.habits(),
+          (habit: Habit) => {
+            progress.total('habits', 1);
+            let pending = 2;
+            const finished = () => {
+              if (--pending === 0) progress.done('habits');
+            };
+            pool.add(
+              guarded('habits', async () => {
+                await unit(
+                  layout.unit('checks', `${habit.id}.ndjson`),
+                  () => source.checks(habit.id, { sinceId: cursors.checks.get(habit.id) }),
+                  { habit_id: habit.id },
+                  () => progress.count('checks'),
+                );
+                finished();
+              }),
+            );
+            pool.add(
+              guarded('habits', async () => {
+                await unit(
+                  layout.unit('skips', `${habit.id}.ndjson`),
+                  () => source.skips(habit.id, { sinceId: cursors.skips.get(habit.id) }),
+                  { habit_id: habit.id },
+                  () => progress.count('skips'),
+                );
+                finished();
+              }),
+            );
+          },
+        ),
+      ),
     );
   }
 
   if (resources.has('tasks')) {
     pool.add(
-      guarded('tasks', async () => {
-        const list = layout.unit('tasks.ndjson');
-        await unit(list, () => source.tasks());
-        for await (const task of readNdjson<Task>(list)) {
-          progress.total('tasks', 1);
-          const detail = layout.unit('tasks', `${task.id}.json`);
-          if (cursors.tasks.get(task.id) === task.updated_at || (await exists(detail))) {
-            progress.done('tasks');
-            continue;
-          }
-          pool.add(
-            guarded('tasks', async () => {
-              await writeJsonAtomic(detail, await source.task(task.id));
+      guarded('tasks', () =>
+        eachParent(
+          layout.unit('tasks.ndjson'),
+          () => source.tasks(),
+          (task: Task) => {
+            progress.total('tasks', 1);
+            if (cursors.tasks.get(task.id) === task.updated_at) {
               progress.done('tasks');
-            }),
-          );
-        }
-      }),
+              return;
+            }
+            const detail = layout.unit('tasks', `${task.id}.json`);
+            pool.add(
+              guarded('tasks', async () => {
+                if (!(await exists(detail))) await writeJsonAtomic(detail, await source.task(task.id));
+                progress.done('tasks');
+              }),
+            );
+          },
+        ),
+      ),
     );
   }
 
   if (resources.has('goals')) {
     pool.add(
-      guarded('goals', async () => {
-        const list = layout.unit('goals.ndjson');
-        await unit(list, () => source.goals());
-        for await (const goal of readNdjson<Goal>(list)) {
-          progress.total('goals', 1);
-          pool.add(
-            guarded('goals', async () => {
-              await unit(
-                layout.unit('updates', `${goal.id}.ndjson`),
-                () => source.goalUpdates(goal.id, { sinceId: cursors.updates.get(goal.id) }),
-                { goal_id: goal.id },
-                () => progress.count('goal updates'),
-              );
-              progress.done('goals');
-            }),
-          );
-        }
-      }),
+      guarded('goals', () =>
+        eachParent(
+          layout.unit('goals.ndjson'),
+          () => source.goals(),
+          (goal: Goal) => {
+            progress.total('goals', 1);
+            pool.add(
+              guarded('goals', async () => {
+                await unit(
+                  layout.unit('updates', `${goal.id}.ndjson`),
+                  () => source.goalUpdates(goal.id, { sinceId: cursors.updates.get(goal.id) }),
+                  { goal_id: goal.id },
+                  () => progress.count('goal updates'),
+                );
+                progress.done('goals');
+              }),
+            );
+          },
+        ),
+      ),
     );
   }
 

@@ -10,9 +10,9 @@ import type { RenderContext } from './formats/context.js';
 import type { NotesResult } from './formats/markdown.js';
 import { Layout, type Resource } from './layout.js';
 import { localDate } from './local-date.js';
-import { DEFAULT_NOTE_NAME } from './notes/note-path.js';
 import { acquireLock } from './lock.js';
 import { buildManifest, type Manifest } from './manifest.js';
+import { DEFAULT_NOTE_NAME } from './notes/note-path.js';
 import type { Progress } from './progress.js';
 import { AccountSource, isMissingScope } from './source.js';
 

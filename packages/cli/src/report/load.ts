@@ -20,7 +20,7 @@ export interface LoadNeeds {
 export interface LoadOptions {
   /** Last day (`YYYY-MM-DD`) any check or skip is needed for: the range end. */
   to: string;
-  /** Requests in flight at once (the API allows 300 a minute; a few in parallel keeps a report quick). */
+  /** Requests in flight at once, default 8 (the SDK paces them under the API's 300 a minute). */
   concurrency?: number;
 }
 
@@ -29,76 +29,90 @@ export interface LoadedReport extends ReportData {
   taskNames: Map<number, string>;
 }
 
-/** Runs `jobs` with at most `limit` in flight; rejects with the first failure. */
-export async function pool<T>(jobs: readonly (() => Promise<T>)[], limit: number): Promise<T[]> {
-  const out = new Array<T>(jobs.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < jobs.length) {
-      const i = next++;
-      out[i] = await jobs[i]!();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
-  return out;
-}
-
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
   for await (const item of items) out.push(item);
   return out;
 }
 
+/** The checks and skips of one habit that can change a figure: from its start_date (none before it counts). */
+function historyWindow(
+  habit: { start_date: string | null },
+  to: string,
+): { from?: string; to: string } | null {
+  if (!habit.start_date) return { to }; // the first record starts the habit: all of it
+  if (habit.start_date > to) return null; // starts after the range: every day is before its start
+  return { from: habit.start_date, to };
+}
+
 /**
- * Fetches what a report needs through the SDK: every habit (all statuses) with its checks and skips up to `to`
- * (the whole history before it, which the streaks and the strength need), every task, every goal with its
- * updates, every focus session. Lists follow pages of 100; per-habit and per-goal histories run `concurrency`
- * at a time.
+ * Fetches what a report needs through the SDK: every habit (all statuses) with its checks and skips from its
+ * start_date (or its first record) up to `to` (the streaks and the strength need all of that, not just the
+ * range), every task, every goal with its updates (milestone goals have none), every focus session. Lists follow
+ * pages of 100; each resource's histories start as soon as its list is in, `concurrency` requests at a time
+ * across all of them.
  */
 export async function loadReportData(
   loggd: Loggd,
   needs: LoadNeeds,
   options: LoadOptions,
 ): Promise<LoadedReport> {
-  const limit = options.concurrency ?? 4;
+  const limit = Math.max(1, options.concurrency ?? 8);
   const page = { limit: 100 };
-  const [habits, tasks, goals, focus] = await Promise.all([
-    needs.habits || needs.names ? collect(loggd.habits.list({ status: 'all', ...page })) : [],
-    needs.tasks || needs.names ? collect(loggd.tasks.list({ status: 'all', ...page })) : [],
-    needs.goals ? collect(loggd.goals.list({ status: 'all', ...page })) : [],
-    needs.focus ? collect(loggd.focusSessions.list({ status: 'all', ...page })) : [],
-  ]);
-  const wanted = !needs.habits
-    ? []
-    : needs.habitId === undefined
-      ? habits
-      : habits.filter((h) => h.id === needs.habitId);
   const checks = new Map<number, string[]>();
   const skips = new Map<number, string[]>();
-  const history = { to: options.to, ...page };
-  const habitJobs = wanted.flatMap((h) => [
-    async () => {
-      const rows = await collect(loggd.habits.checks(h.id, history));
-      checks.set(
-        h.id,
-        rows.map((r) => r.date),
-      );
-    },
-    async () => {
-      const rows = await collect(loggd.habits.skips(h.id, history));
-      skips.set(
-        h.id,
-        rows.map((r) => r.date),
-      );
-    },
-  ]);
   const goalUpdates = new Map<number, GoalUpdateInput[]>();
-  const goalJobs = goals
-    .filter((g) => g.tracking_type !== 'milestone')
-    .map((g) => async () => {
-      goalUpdates.set(g.id, await collect(loggd.goals.updates(g.id, page)));
-    });
-  await pool<void>([...habitJobs, ...goalJobs], limit);
+  const slots = semaphore(limit);
+  const habitsWithHistory = async () => {
+    const habits = await slots(() => collect(loggd.habits.list({ status: 'all', ...page })));
+    if (!needs.habits) return { habits, wanted: [] };
+    const wanted = needs.habitId === undefined ? habits : habits.filter((h) => h.id === needs.habitId);
+    await Promise.all(
+      wanted.flatMap((h) => {
+        const window = historyWindow(h, options.to);
+        if (!window) {
+          checks.set(h.id, []);
+          skips.set(h.id, []);
+          return [];
+        }
+        const query = { ...window, ...page };
+        return [
+          slots(async () => {
+            checks.set(
+              h.id,
+              (await collect(loggd.habits.checks(h.id, query))).map((r) => r.date),
+            );
+          }),
+          slots(async () => {
+            skips.set(
+              h.id,
+              (await collect(loggd.habits.skips(h.id, query))).map((r) => r.date),
+            );
+          }),
+        ];
+      }),
+    );
+    return { habits, wanted };
+  };
+  const goalsWithUpdates = async () => {
+    const goals = await slots(() => collect(loggd.goals.list({ status: 'all', ...page })));
+    await Promise.all(
+      goals
+        .filter((g) => g.tracking_type !== 'milestone')
+        .map((g) =>
+          slots(async () => {
+            goalUpdates.set(g.id, await collect(loggd.goals.updates(g.id, page)));
+          }),
+        ),
+    );
+    return goals;
+  };
+  const [{ habits, wanted }, tasks, goals, focus] = await Promise.all([
+    needs.habits || needs.names ? habitsWithHistory() : { habits: [], wanted: [] },
+    needs.tasks || needs.names ? slots(() => collect(loggd.tasks.list({ status: 'all', ...page }))) : [],
+    needs.goals ? goalsWithUpdates() : [],
+    needs.focus ? slots(() => collect(loggd.focusSessions.list({ status: 'all', ...page }))) : [],
+  ]);
   return {
     habits: wanted as HabitInput[],
     checks,
@@ -109,5 +123,22 @@ export async function loadReportData(
     focus: focus as FocusInput[],
     habitNames: new Map(habits.map((h) => [h.id, h.name])),
     taskNames: new Map(tasks.map((t) => [t.id, t.title])),
+  };
+}
+
+/** At most `limit` jobs at once through the returned runner; the others wait their turn in order. */
+function semaphore(limit: number): <T>(job: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (job) => {
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    else running++;
+    try {
+      return await job();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
   };
 }

@@ -8,8 +8,9 @@ import { localDate } from '../export/local-date.js';
 import { Pool } from '../export/pool.js';
 import type { Progress } from '../export/progress.js';
 import { AccountSource, isMissingScope } from '../export/source.js';
+import { rebuildHabitDays } from './habit-days.js';
 import { type Counts, Mirror } from './mirror.js';
-import { SCHEMA_VERSION, schemaSql } from './schema.js';
+import { SCHEMA_VERSION, schemaSql, WEEKDAY_NUMBERS } from './schema.js';
 
 export interface SyncOptions {
   client: Loggd;
@@ -89,13 +90,15 @@ export async function syncAccount(opts: SyncOptions): Promise<SyncResult> {
     };
 
     let timeZone = opts.fallbackTimeZone ?? 'UTC';
-    const stored = db.prepare('SELECT timezone FROM profile LIMIT 1').get() as
-      | { timezone: string }
+    let weekStartDay = 'monday';
+    const stored = db.prepare('SELECT timezone, week_start_day FROM profile LIMIT 1').get() as
+      | { timezone: string; week_start_day: string }
       | undefined;
-    if (stored) timeZone = stored.timezone;
+    if (stored) ({ timezone: timeZone, week_start_day: weekStartDay } = stored);
     await guard('profile', async () => {
       const profile = await source.profile();
       timeZone = profile.timezone;
+      weekStartDay = profile.week_start_day;
       if (opts.resources.has('profile')) {
         mirror.put('profile', profile);
         mirror.seen('profile', profile.id);
@@ -225,6 +228,13 @@ export async function syncAccount(opts: SyncOptions): Promise<SyncResult> {
 
     await pool.drain();
     opts.progress.finish();
+    // The weekly views read the week's first day from meta; habit_days follows the habits just mirrored.
+    db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('week_start_dow', ?)").run(
+      String(WEEKDAY_NUMBERS[weekStartDay] ?? 1),
+    );
+    if (opts.resources.has('habits') && !skipped.habits) {
+      rebuildHabitDays(db, { timeZone, weekStartDay, today: localDate(opts.now.toISOString(), timeZone) });
+    }
     const finished = new Date().toISOString();
     const log = db.prepare(
       `INSERT INTO sync_log (run_id, started_at, finished_at, resource, inserted, updated, deleted, note)

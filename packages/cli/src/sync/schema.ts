@@ -3,7 +3,7 @@
  * (JSON, unknown fields included) next to typed columns. Datetimes stay ISO text with offset; `*_date` columns
  * hold the calendar day in the profile's time zone, computed at sync time, since SQLite has no time zones.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** A mirrored table: its name, its columns (first is the key unless `key` says otherwise) and their SQL types. */
 export interface TableSpec {
@@ -174,6 +174,19 @@ export const TABLES = {
     updated_at: 'TEXT',
     raw: 'TEXT',
   }),
+  // Derived at sync time from habits, checks and skips with the export's habit_days rules (frequency, custom
+  // days, weekly targets): one row per habit and day from its start to today.
+  habit_days: t(
+    'habit_days',
+    {
+      habit_id: 'INTEGER NOT NULL REFERENCES habits(id) ON DELETE CASCADE',
+      date: 'TEXT NOT NULL',
+      weekday: 'TEXT NOT NULL',
+      status: "TEXT NOT NULL CHECK (status IN ('done', 'skipped', 'missed', 'not-due'))",
+      checks: 'INTEGER NOT NULL',
+    },
+    ['habit_id', 'date'],
+  ),
   focus_session_tags: t(
     'focus_session_tags',
     {
@@ -202,37 +215,69 @@ const INDEXES = [
   'CREATE INDEX IF NOT EXISTS milestones_goal ON milestones(goal_id)',
   'CREATE INDEX IF NOT EXISTS goal_updates_goal ON goal_updates(goal_id, update_local_date)',
   'CREATE INDEX IF NOT EXISTS focus_sessions_started_date ON focus_sessions(started_date)',
+  'CREATE INDEX IF NOT EXISTS habit_days_date ON habit_days(date, status)',
 ];
 
-// Weeks start on Monday in the views (SQLite's 'weekday 1'); the profile's week_start_day is in `profile`.
+/**
+ * The first day of the week holding the date expression `d`, for the profile's week_start_day (kept in `meta`
+ * as `week_start_dow`, 0 = Sunday like strftime('%w'); Monday when unknown).
+ */
+function weekOf(d: string): string {
+  const start = "COALESCE((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'week_start_dow'), 1)";
+  return `date(${d}, '-' || ((CAST(strftime('%w', ${d}) AS INTEGER) - ${start} + 7) % 7) || ' days')`;
+}
+
+/** strftime('%w') numbers of the API's week_start_day values. */
+export const WEEKDAY_NUMBERS: Record<string, number> = {
+  sunday: 0,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
+};
+
+const VIEW_NAMES = [
+  'daily_habit_completion',
+  'focus_by_day',
+  'focus_by_week',
+  'focus_by_month',
+  'tasks_by_week',
+  'goal_progress',
+];
+
+// Views are dropped and created on every open, so a database made by an older version gets the current ones.
 const VIEWS = [
-  `CREATE VIEW IF NOT EXISTS daily_habit_completion AS
-   SELECT c.date AS date,
-          COUNT(DISTINCT c.habit_id) AS habits_done,
-          (SELECT COUNT(*) FROM habits h
-            WHERE COALESCE(h.start_date, substr(h.created_at, 1, 10)) <= c.date
-              AND (h.status = 'active' OR substr(h.updated_at, 1, 10) >= c.date)) AS habits_tracked,
-          COUNT(*) AS checks
-     FROM habit_checks c GROUP BY c.date`,
-  `CREATE VIEW IF NOT EXISTS focus_by_day AS
+  `CREATE VIEW daily_habit_completion AS
+   SELECT date,
+          SUM(status = 'done') AS habits_done,
+          SUM(status IN ('done', 'missed')) AS habits_due,
+          SUM(status = 'missed') AS habits_missed,
+          SUM(status = 'skipped') AS habits_skipped,
+          SUM(checks) AS checks,
+          CASE WHEN SUM(status IN ('done', 'missed')) = 0 THEN NULL
+               ELSE ROUND(1.0 * SUM(status = 'done') / SUM(status IN ('done', 'missed')), 4) END AS completion_rate
+     FROM habit_days GROUP BY date`,
+  `CREATE VIEW focus_by_day AS
    SELECT started_date AS day, COUNT(*) AS sessions,
           ROUND(SUM(actual_duration_seconds) / 3600.0, 4) AS hours
      FROM focus_sessions WHERE actual_duration_seconds IS NOT NULL GROUP BY started_date`,
-  `CREATE VIEW IF NOT EXISTS focus_by_week AS
-   SELECT date(started_date, '-6 days', 'weekday 1') AS week, COUNT(*) AS sessions,
+  `CREATE VIEW focus_by_week AS
+   SELECT ${weekOf('started_date')} AS week, COUNT(*) AS sessions,
           ROUND(SUM(actual_duration_seconds) / 3600.0, 4) AS hours
      FROM focus_sessions WHERE actual_duration_seconds IS NOT NULL GROUP BY week`,
-  `CREATE VIEW IF NOT EXISTS focus_by_month AS
+  `CREATE VIEW focus_by_month AS
    SELECT substr(started_date, 1, 7) AS month, COUNT(*) AS sessions,
           ROUND(SUM(actual_duration_seconds) / 3600.0, 4) AS hours
      FROM focus_sessions WHERE actual_duration_seconds IS NOT NULL GROUP BY month`,
-  `CREATE VIEW IF NOT EXISTS tasks_by_week AS
+  `CREATE VIEW tasks_by_week AS
    SELECT week, SUM(created) AS created, SUM(completed) AS completed FROM (
-     SELECT date(created_date, '-6 days', 'weekday 1') AS week, 1 AS created, 0 AS completed FROM tasks
+     SELECT ${weekOf('created_date')} AS week, 1 AS created, 0 AS completed FROM tasks
      UNION ALL
-     SELECT date(completed_date, '-6 days', 'weekday 1'), 0, 1 FROM tasks WHERE completed_date IS NOT NULL
+     SELECT ${weekOf('completed_date')}, 0, 1 FROM tasks WHERE completed_date IS NOT NULL
    ) GROUP BY week`,
-  `CREATE VIEW IF NOT EXISTS goal_progress AS
+  `CREATE VIEW goal_progress AS
    SELECT g.id AS goal_id, g.title, u.update_local_date AS date, u.metric_value,
           g.metric_start_value, g.metric_target_value,
           CASE WHEN g.metric_target_value IS NULL OR g.metric_target_value = g.metric_start_value THEN NULL
@@ -258,6 +303,7 @@ export function schemaSql(): string[] {
      )`,
     'CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)',
     ...INDEXES,
+    ...VIEW_NAMES.map((v) => `DROP VIEW IF EXISTS ${v}`),
     ...VIEWS,
   ];
 }

@@ -28,7 +28,7 @@ function scalar(raw: string, where: string): YamlValue {
 /** The front matter of a note as key → value; undefined when the note has none. */
 export function parseFrontMatter(note: string): Record<string, YamlValue> | undefined {
   const m = /^---\r?\n([\s\S]*?)^---\r?\n/m.exec(note);
-  if (!m || m.index !== 0) return undefined;
+  if (m?.index !== 0) return undefined;
   const out: Record<string, YamlValue> = {};
   let list: YamlValue[] | undefined;
   const lines = m[1]!.split(/\r?\n/);

@@ -49,7 +49,9 @@ export async function renderMarkdown(ctx: RenderContext, notes: NoteOptions): Pr
   if (ctx.resources.has('habits')) {
     const checkGroups = new GroupReader(await store(STORE_FILES.checks), 'habit_id');
     const skipGroups = new GroupReader(await store(STORE_FILES.skips), 'habit_id');
-    for await (const habit of readNdjson<Row & { id: number; name: string }>(await store(STORE_FILES.habits))) {
+    for await (const habit of readNdjson<Row & { id: number; name: string }>(
+      await store(STORE_FILES.habits),
+    )) {
       allHabits.push({ id: habit.id, name: habit.name });
       const checks = (await checkGroups.take(habit.id)).map((l) => JSON.parse(l) as { date: string });
       const skips = (await skipGroups.take(habit.id)).map(
@@ -82,7 +84,9 @@ export async function renderMarkdown(ctx: RenderContext, notes: NoteOptions): Pr
   }
 
   if (ctx.resources.has('focus_sessions')) {
-    for await (const s of readNdjson<Row & { id: number; started_at: string }>(await store(STORE_FILES.focus))) {
+    for await (const s of readNdjson<Row & { id: number; started_at: string }>(
+      await store(STORE_FILES.focus),
+    )) {
       const date = localDate(s.started_at, ctx.timeZone);
       if (!inRange(date)) continue;
       day(date).focus.push({
@@ -94,7 +98,8 @@ export async function renderMarkdown(ctx: RenderContext, notes: NoteOptions): Pr
         status: String(s.status ?? ''),
       });
     }
-    for (const d of days.values()) d.focus.sort((a, b) => a.started_at.localeCompare(b.started_at) || a.id - b.id);
+    for (const d of days.values())
+      d.focus.sort((a, b) => a.started_at.localeCompare(b.started_at) || a.id - b.id);
   }
 
   if (ctx.resources.has('tasks')) {
@@ -109,7 +114,9 @@ export async function renderMarkdown(ctx: RenderContext, notes: NoteOptions): Pr
     for await (const g of readNdjson<Row & { id: number }>(await store(STORE_FILES.goals))) {
       goals.set(g.id, { title: String(g.title ?? ''), unit: (g.metric_unit as string | null) ?? null });
     }
-    for await (const u of readNdjson<Row & { id: number; goal_id: number }>(await store(STORE_FILES.updates))) {
+    for await (const u of readNdjson<Row & { id: number; goal_id: number }>(
+      await store(STORE_FILES.updates),
+    )) {
       const date = localDate(u.update_date as string, ctx.timeZone);
       const goal = goals.get(u.goal_id);
       if (!inRange(date) || !goal) continue;

@@ -95,7 +95,9 @@ export function dayProperties(day: DayEntry, keys: HabitKeys): string {
   const due = day.habits.filter((h) => h.status !== 'skipped');
   const lines = [
     `loggd_date: ${day.date}`,
-    done.length ? `loggd_habits_done:\n${done.map((h) => `  - ${str(h.name)}`).join('\n')}` : 'loggd_habits_done: []',
+    done.length
+      ? `loggd_habits_done:\n${done.map((h) => `  - ${str(h.name)}`).join('\n')}`
+      : 'loggd_habits_done: []',
     `loggd_habits_done_count: ${done.length}`,
     `loggd_habits_due_count: ${due.length}`,
     `loggd_focus_minutes: ${focusMinutes(day)}`,

@@ -44,7 +44,7 @@ function split(text: string): Split {
 function entries(frontMatter: string[]): Array<{ key: string | undefined; text: string }> {
   const out: Array<{ key: string | undefined; text: string }> = [];
   for (const line of frontMatter) {
-    const key = /^([^\s#\-][^:]*?)\s*:(\s|$)/.exec(line)?.[1];
+    const key = /^([^\s#-][^:]*?)\s*:(\s|$)/.exec(line)?.[1];
     const continues = !key && out.length > 0 && /^(\s|-\s|-$)/.test(line) && out.at(-1)!.key !== undefined;
     if (continues) out.at(-1)!.text += line;
     else out.push({ key: key?.replace(/^["']|["']$/g, ''), text: line });

@@ -27,7 +27,7 @@ function fields(date: string): Record<string, string> {
 /**
  * `--note-name`: a pattern with `{YYYY}`, `{YY}`, `{MM}`, `{M}`, `{DD}`, `{D}`, `{ddd}`, `{dddd}` tokens; `/`
  * makes subfolders. It must name a different file for every day (a year, a month and a day token), stay
- * inside the vault. The note gets `.md` when the name has no extension.
+ * inside the vault. `.md` is appended unless the pattern ends with it.
  * @example parseNoteName('{YYYY}/{MM}/{YYYY}-{MM}-{DD}')
  */
 export function parseNoteName(value: string): string {
@@ -72,6 +72,6 @@ export function parseNotesFolder(value: string): string {
 export function notePath(folder: string, pattern: string, date: string): string {
   const f = fields(date);
   const named = pattern.replace(TOKEN, (_m, token: string) => f[token]!);
-  const name = /\.[A-Za-z0-9]+$/.test(named.split('/').at(-1)!) ? named : `${named}.md`;
+  const name = named.endsWith('.md') ? named : `${named}.md`;
   return folder ? `${folder}/${name}` : name;
 }

@@ -9,8 +9,8 @@ import { heatLevel } from '../render/glyphs.js';
 import { headerJson, reportHeader } from './header.js';
 import type { Built } from './review.js';
 
-function heatCells(figures: readonly HabitFigures[]) {
-  return combinedDays(figures).map((d) => ({
+function heatCells(figures: readonly HabitFigures[], period: Period) {
+  return combinedDays(figures, period).map((d) => ({
     date: d.date,
     level: d.due === 0 ? null : heatLevel(d.done / d.due),
     tip: `${d.date}: ${d.done}/${d.due} done`,
@@ -40,7 +40,7 @@ export function buildHabits(
       kind: 'heatmap',
       title: single ? group[0]!.name : 'All habits',
       weekStart: settings.weekStart,
-      cells: heatCells(group),
+      cells: heatCells(group, period),
       caption: `${done} done of ${due} due (${pct(due === 0 ? null : done / due)}) from ${isoOf(period.from)} to ${isoOf(Math.min(period.to, settings.today))}`,
     });
   }
@@ -67,7 +67,7 @@ export function buildHabits(
     json: {
       report: 'habits',
       ...headerJson(header),
-      combined: combinedDays(figures),
+      combined: combinedDays(figures, period),
       habits: figures,
     },
     doc: {

@@ -1,4 +1,5 @@
-import { isoWeekLabel } from '../compute/calendar.js';
+import { isoOf, isoWeekLabel } from '../compute/calendar.js';
+import { dayMarks } from '../compute/habits.js';
 import type { Period, ReportSettings } from '../compute/period.js';
 import { review } from '../compute/review.js';
 import { type Block, change, hours, pct, type ReportDocument } from '../document.js';
@@ -61,10 +62,13 @@ export function buildReview(
     {
       kind: 'marks',
       title: 'Habits',
-      dates: r.habits[0]?.days.map((d) => d.date) ?? [],
+      dates:
+        r.habits.length === 0
+          ? []
+          : Array.from({ length: period.to - period.from + 1 }, (_, i) => isoOf(period.from + i)),
       rows: r.habits.map((h) => ({
         label: h.name,
-        marks: h.days.map((d) => d.mark),
+        marks: dayMarks(h.marks),
         suffix: `${h.done}/${h.due} ${pct(h.completion_rate).padStart(4)} ${arrow(h.completion_rate, h.previous_completion_rate)} streak ${streakText(h.current_streak, h.streak_unit)}${h.at_risk ? ' at risk' : ''} · best ${streakText(h.longest_streak, h.streak_unit)}`,
       })),
     },

@@ -29,18 +29,23 @@ export interface FocusPiece {
  * does not say when they happened.
  */
 export function splitSession(session: FocusInput, zone: string, dayStartsAt: number): FocusPiece[] {
-  const start = instantOf(session.started_at);
-  const net = netSeconds(session);
-  const wallEnd = session.ended_at
-    ? instantOf(session.ended_at)
-    : start + (net + session.total_paused_seconds) * 1000;
+  return split(session, instantOf(session.started_at), zone, dayStartsAt);
+}
+
+function split(session: FocusInput, start: number, zone: string, dayStartsAt: number): FocusPiece[] {
+  const end = session.ended_at ? instantOf(session.ended_at) : undefined;
+  const net = netOf(session, start, end);
+  const wallEnd = end ?? start + (net + session.total_paused_seconds) * 1000;
   const wall = wallEnd - start;
   const first = localDayOfInstant(start, zone, dayStartsAt);
   if (wall <= 0) return net > 0 ? [{ day: first, seconds: net }] : [];
+  // Most sessions end on the day they start: one lookup of the next day's start settles it.
+  const nextStart = dayStartInstant(first + 1, zone, dayStartsAt);
+  if (wallEnd <= nextStart) return [{ day: first, seconds: (net * (wallEnd - start)) / wall }];
   const pieces: FocusPiece[] = [];
   let from = start;
   for (let day = first; from < wallEnd; day++) {
-    const next = Math.min(dayStartInstant(day + 1, zone, dayStartsAt), wallEnd);
+    const next = Math.min(day === first ? nextStart : dayStartInstant(day + 1, zone, dayStartsAt), wallEnd);
     if (next > from) pieces.push({ day, seconds: (net * (next - from)) / wall });
     from = next;
   }
@@ -49,9 +54,13 @@ export function splitSession(session: FocusInput, zone: string, dayStartsAt: num
 
 /** Focused seconds of a session: actual_duration_seconds, or wall time minus pauses when the API sent none. */
 export function netSeconds(s: FocusInput): number {
+  return netOf(s, instantOf(s.started_at), s.ended_at ? instantOf(s.ended_at) : undefined);
+}
+
+function netOf(s: FocusInput, start: number, end: number | undefined): number {
   if (s.actual_duration_seconds !== null) return Math.max(0, s.actual_duration_seconds);
-  if (!s.ended_at) return 0;
-  return Math.max(0, (instantOf(s.ended_at) - instantOf(s.started_at)) / 1000 - s.total_paused_seconds);
+  if (end === undefined) return 0;
+  return Math.max(0, (end - start) / 1000 - s.total_paused_seconds);
 }
 
 interface Placed {
@@ -69,11 +78,12 @@ function placeSession(s: FocusInput, settings: Pick<ReportSettings, 'zone' | 'da
   const key = `${settings.zone}|${settings.dayStartsAt}`;
   const hit = placedCache.get(s);
   if (hit && hit.key === key) return hit;
+  const start = instantOf(s.started_at);
   const placed = {
     key,
-    pieces: splitSession(s, settings.zone, settings.dayStartsAt),
-    startDay: localDayOfInstant(instantOf(s.started_at), settings.zone, settings.dayStartsAt),
-    net: netSeconds(s),
+    pieces: split(s, start, settings.zone, settings.dayStartsAt),
+    startDay: localDayOfInstant(start, settings.zone, settings.dayStartsAt),
+    net: netOf(s, start, s.ended_at ? instantOf(s.ended_at) : undefined),
   };
   placedCache.set(s, placed);
   return placed;

@@ -61,6 +61,32 @@ export interface GoalFigures {
   change: { from: number; to: number; points: number; moved: boolean } | null;
 }
 
+interface Point {
+  day: number;
+  at: number;
+  value: number;
+}
+
+// Each report (and a review, twice) reads the same updates: place and sort them once per zone and day start.
+const placedCache = new WeakMap<readonly GoalUpdateInput[], { key: string; points: Point[] }>();
+
+function placeUpdates(
+  updates: readonly GoalUpdateInput[],
+  settings: Pick<ReportSettings, 'zone' | 'dayStartsAt'>,
+): Point[] {
+  const key = `${settings.zone}|${settings.dayStartsAt}|${updates.length}`;
+  const hit = placedCache.get(updates);
+  if (hit && hit.key === key) return hit.points;
+  const points = updates
+    .map((u) => {
+      const at = instantOf(u.update_date);
+      return { day: localDayOfInstant(at, settings.zone, settings.dayStartsAt), at, value: u.metric_value };
+    })
+    .sort((a, b) => a.at - b.at);
+  placedCache.set(updates, { key, points });
+  return points;
+}
+
 /** Progress 0…100 of a metric value between start and target (works for goals where lower is better). */
 export function metricProgress(value: number, start: number, target: number, decrease: boolean): number {
   if (target === start) return (decrease ? value <= target : value >= target) ? 100 : 0;
@@ -82,14 +108,7 @@ export function goalFigures(
   const metric = goal.tracking_type !== 'milestone' && goal.metric_target_value !== null;
   const start = goal.metric_start_value ?? 0;
   const target = goal.metric_target_value;
-  const points = updates
-    .map((u) => ({
-      day: localDayOfInstant(instantOf(u.update_date), settings.zone, settings.dayStartsAt),
-      at: instantOf(u.update_date),
-      value: u.metric_value,
-    }))
-    .filter((p) => p.day <= asOf)
-    .sort((a, b) => a.at - b.at);
+  const points = placeUpdates(updates, settings).filter((p) => p.day <= asOf);
   const valueAt = (day: number) => {
     let v = start;
     for (const p of points) if (p.day <= day) v = p.value;

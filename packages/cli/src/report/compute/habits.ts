@@ -127,7 +127,26 @@ interface History {
   marks: Uint8Array;
   firstRecord: number;
   /** Streaks and strength per (rule, as-of day): a review asks for the same ones several times. */
-  derived: Map<string, { runs: { current: number; longest: number; atRisk: boolean }; strength: number }>;
+  derived: Map<string, Derived>;
+  /** Checkpoints of the day-by-day pass per rule, so another as-of day resumes instead of starting over. */
+  passes: Map<string, Checkpoint[]>;
+}
+
+/** The day pass's state after the days [begin, begin + k · CHECKPOINT_DAYS), at index k. */
+interface Checkpoint {
+  run: number;
+  longest: number;
+  score: number;
+  window: number;
+}
+
+const CHECKPOINT_DAYS = 32;
+
+interface Derived {
+  current: number;
+  longest: number;
+  atRisk: boolean;
+  strength: number;
 }
 
 // Reports compute several periods from the same histories: index each history once (keyed by its arrays).
@@ -136,35 +155,64 @@ const histories = new WeakMap<readonly string[], { skips: readonly string[]; his
 function historyOf(checkDates: readonly string[], skipDates: readonly string[]): History {
   const hit = histories.get(checkDates);
   if (hit && hit.skips === skipDates) return hit.history;
-  const checks = new Int32Array(checkDates.length);
-  const skips = new Int32Array(skipDates.length);
+  // One pass over the dates straight into a day-indexed array that grows (doubling) to cover them.
+  let base = 0;
+  let marks = new Uint8Array(0);
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < checks.length; i++) {
-    const n = dayOf(checkDates[i]!);
-    checks[i] = n;
-    if (n < lo) lo = n;
-    if (n > hi) hi = n;
-  }
-  for (let i = 0; i < skips.length; i++) {
-    const n = dayOf(skipDates[i]!);
-    skips[i] = n;
-    if (n < lo) lo = n;
-    if (n > hi) hi = n;
-  }
-  const first = Number.isFinite(lo) ? lo : 0;
-  const marks = new Uint8Array(Number.isFinite(lo) ? hi - lo + 1 : 0);
-  for (const n of checks) marks[n - first]! |= CHECKED;
-  for (const n of skips) marks[n - first]! |= SKIPPED;
-  const history: History = { first, marks, firstRecord: lo, derived: new Map() };
+  const mark = (dates: readonly string[], bit: number) => {
+    for (let i = 0; i < dates.length; i++) {
+      const n = dayOf(dates[i]!);
+      if (n < base || n >= base + marks.length) {
+        const from = Math.min(n, Number.isFinite(lo) ? lo : n);
+        const to = Math.max(n, Number.isFinite(hi) ? hi : n);
+        const room = Math.max(64, (to - from + 1) * 2);
+        const grown = new Uint8Array(room);
+        const newBase = n < base || !Number.isFinite(lo) ? to + 1 - room : from;
+        if (Number.isFinite(lo)) grown.set(marks.subarray(lo - base, hi - base + 1), lo - newBase);
+        marks = grown;
+        base = newBase;
+      }
+      marks[n - base]! |= bit;
+      if (n < lo) lo = n;
+      if (n > hi) hi = n;
+    }
+  };
+  mark(checkDates, CHECKED);
+  mark(skipDates, SKIPPED);
+  const found = Number.isFinite(lo);
+  const history: History = {
+    first: found ? lo : 0,
+    marks: found ? marks.subarray(lo - base, hi - base + 1) : new Uint8Array(0),
+    firstRecord: lo,
+    derived: new Map(),
+    passes: new Map(),
+  };
   histories.set(checkDates, { skips: skipDates, history });
   return history;
+}
+
+/** CHECKED | SKIPPED of day `d`; 0 outside the history and after `asOf` (later records do not count yet). */
+function bitsOn(h: History, d: number, asOf: number): number {
+  const i = d - h.first;
+  return d > asOf || i < 0 || i >= h.marks.length ? 0 : h.marks[i]!;
 }
 
 /** Loop's decay per day: m = 0.5^(√f ÷ 13). */
 export function strengthMultiplier(f: number): number {
   return 0.5 ** (Math.sqrt(f) / 13);
 }
+
+const code = (mark: DayMark) => MARK_LETTERS[mark].charCodeAt(0);
+const DONE = code('done');
+const SKIP = code('skipped');
+const MISSED = code('missed');
+const AT_RISK = code('at_risk');
+const OPEN = code('open');
+const NOT_DUE = code('not_due');
+const BEFORE_START = code('before_start');
+const FUTURE = code('future');
+const ascii = new TextDecoder('latin1');
 
 /**
  * Every figure of one habit over `range` from its checked and skipped dates (any order, `YYYY-MM-DD`): the
@@ -185,34 +233,49 @@ export function habitFigures(
   // Days before start_date hold no obligations; with no start_date the first record starts the habit.
   const begin = Number.isFinite(startDay) ? startDay : history.firstRecord;
   const { first, marks } = history;
-  const last = first + marks.length - 1;
-  // Records after the as-of day do not count yet.
-  const at = (d: number) => (d < first || d > last || d > asOf ? 0 : marks[d - first]!);
 
   const weekly = habit.frequency === 'weekly';
   const due = dueWeekdays(habit);
   const target = Math.max(1, habit.weekly_target ?? 1);
-  const days: HabitFigures['days'] = [];
-  for (let d = range.from; d <= range.to; d++) {
-    const m = at(d);
-    let mark: DayMark;
-    if (d > today) mark = 'future';
-    else if (d < begin) mark = 'before_start';
-    else if (!weekly && !due[weekdayOf(d)]) mark = 'not_due';
-    else if (m & CHECKED) mark = 'done';
-    else if (m & SKIPPED) mark = 'skipped';
-    else if (weekly) mark = 'open';
-    else mark = d === today ? 'at_risk' : 'missed';
-    days.push({ date: isoOf(d), mark });
-  }
-
+  // One pass over the range: a letter per day, and the daily habits' counts on the way.
+  const letters = new Uint8Array(Math.max(0, range.to - range.from + 1));
   let done = 0;
   let dueCount = 0;
   let skipped = 0;
+  let wd = weekdayOf(range.from);
+  for (let d = range.from, i = 0; d <= range.to; d++, i++, wd = wd === 6 ? 0 : wd + 1) {
+    let letter: number;
+    if (d > today) letter = FUTURE;
+    else if (d < begin) letter = BEFORE_START;
+    else if (!weekly && !due[wd]) letter = NOT_DUE;
+    else {
+      // d ≤ min(range end, today) here: no as-of check needed.
+      const k = d - first;
+      const m = k >= 0 && k < marks.length ? marks[k]! : 0;
+      if (m & CHECKED) {
+        letter = DONE;
+        done++;
+        dueCount++;
+      } else if (m & SKIPPED) {
+        letter = SKIP;
+        skipped++;
+      } else if (weekly) letter = OPEN;
+      else if (d === today) letter = AT_RISK;
+      else {
+        letter = MISSED;
+        dueCount++;
+      }
+    }
+    letters[i] = letter;
+  }
+
   if (weekly) {
+    done = 0;
+    dueCount = 0;
+    skipped = 0;
     for (let w = weekStartOf(range.from, weekStart); w <= range.to; w += 7) {
       if (w < range.from || w > asOf || w + 6 < begin) continue;
-      const { checked, skippedDays } = weekCounts(at, Math.max(w, begin), Math.min(w + 6, asOf));
+      const { checked, skippedDays } = weekCounts(history, Math.max(w, begin), Math.min(w + 6, asOf), asOf);
       skipped += skippedDays;
       const current = w + 6 >= today;
       if (checked >= target) {
@@ -226,84 +289,120 @@ export function habitFigures(
         dueCount += Math.max(checked, target - skippedDays);
       }
     }
-  } else {
-    for (const { mark } of days) {
-      if (mark === 'done') {
-        done++;
-        dueCount++;
-      } else if (mark === 'missed') dueCount++;
-      else if (mark === 'skipped') skipped++;
-    }
   }
 
   const key = `${habit.frequency}|${habit.custom_days}|${target}|${begin}|${asOf}|${today}|${weekStart}`;
   let derived = history.derived.get(key);
   if (!derived) {
-    derived = {
-      runs: weekly
-        ? weeklyRuns(at, begin, asOf, today, weekStart, target)
-        : dailyRuns(at, begin, asOf, today, due),
-      strength: loopStrength(habit, at, begin, asOf === today && !(at(today) & CHECKED) ? asOf - 1 : asOf),
-    };
+    derived = dayPass(habit, history, begin, asOf, today, weekly ? null : due);
+    if (weekly) Object.assign(derived, weeklyRuns(history, begin, asOf, today, weekStart, target));
     history.derived.set(key, derived);
   }
-  const { runs, strength } = derived;
   return {
     id: habit.id,
     name: habit.name,
     rule: habitRule(habit),
     streak_unit: weekly ? 'week' : 'day',
-    days,
+    marks: ascii.decode(letters),
     done,
     due: dueCount,
     skipped,
     completion_rate: dueCount === 0 ? null : done / dueCount,
-    current_streak: runs.current,
-    longest_streak: runs.longest,
-    at_risk: runs.atRisk,
-    strength,
+    current_streak: derived.current,
+    longest_streak: derived.longest,
+    at_risk: derived.atRisk,
+    strength: derived.strength,
   };
 }
 
-function weekCounts(at: (d: number) => number, from: number, to: number) {
+function weekCounts(h: History, from: number, to: number, asOf: number) {
   let checked = 0;
   let skippedDays = 0;
   for (let d = from; d <= to; d++) {
-    const m = at(d);
+    const m = bitsOn(h, d, asOf);
     if (m & CHECKED) checked++;
     else if (m & SKIPPED) skippedDays++;
   }
   return { checked, skippedDays };
 }
 
-// Streaks: a checked due day extends, a skipped one neither breaks nor extends, an unchecked past one breaks.
-// Checks on days that are not due are ignored. Today unchecked is "at risk", not a break.
-function dailyRuns(at: (d: number) => number, begin: number, asOf: number, today: number, due: boolean[]) {
-  let run = 0;
-  let longest = 0;
+/**
+ * One pass over a habit's days from `begin`: the daily streaks through `asOf` (`due` = the weekdays it is due
+ * on; null for weekly-target habits, whose runs count weeks) and Loop's strength.
+ *
+ * Streaks: a checked due day extends, a skipped one neither breaks nor extends, an unchecked past one breaks.
+ * Checks on days that are not due are ignored. Today unchecked is "at risk", not a break.
+ *
+ * Strength: score = score·m + p·(1−m) each day through yesterday when today is unchecked (else through asOf),
+ * p = min(1, checks in the last `denominator` days ÷ numerator); a skipped day leaves the score unchanged.
+ *
+ * The state is kept every CHECKPOINT_DAYS days before today: a later call for an earlier or later as-of day
+ * (the previous period of a review) resumes from the nearest one, so each habit's history is walked about once.
+ */
+function dayPass(
+  habit: HabitInput,
+  h: History,
+  begin: number,
+  asOf: number,
+  today: number,
+  due: boolean[] | null,
+): Derived {
+  if (!Number.isFinite(begin)) return { current: 0, longest: 0, atRisk: false, strength: 0 };
+  const { first, marks } = h;
+  const n = marks.length;
+  const bits = (d: number) => {
+    const k = d - first;
+    return k >= 0 && k < n ? marks[k]! : 0;
+  };
+  const end = asOf === today && !(bitsOn(h, today, asOf) & CHECKED) ? asOf - 1 : asOf;
+  const { numerator, denominator } = loopFrequency(habit);
+  const m = strengthMultiplier(numerator / denominator);
+  const passKey = `${habit.frequency}|${habit.custom_days}|${habit.weekly_target}|${begin}`;
+  let checkpoints = h.passes.get(passKey);
+  if (!checkpoints) {
+    checkpoints = [{ run: 0, longest: 0, score: 0, window: 0 }];
+    h.passes.set(passKey, checkpoints);
+  }
+  // Resume after the last checkpointed day that is ≤ end and before today (days read so far are ≤ it).
+  const usable = Math.floor((Math.min(end + 1, today) - begin) / CHECKPOINT_DAYS);
+  const k = Math.max(0, Math.min(checkpoints.length - 1, usable));
+  let { run, longest, score, window } = checkpoints[k]!;
   let atRisk = false;
-  if (!Number.isFinite(begin)) return { current: 0, longest: 0, atRisk: false };
-  for (let d = begin; d <= asOf; d++) {
-    if (!due[weekdayOf(d)]) continue;
-    const m = at(d);
-    if (m & CHECKED) {
-      run++;
-      if (run > longest) longest = run;
-    } else if (m & SKIPPED) {
-      // frozen
-    } else if (d === today) {
-      atRisk = true;
-    } else {
-      run = 0;
+  let nextCheckpoint = begin + (k + 1) * CHECKPOINT_DAYS - 1;
+  let wd = weekdayOf(begin + k * CHECKPOINT_DAYS);
+  for (let d = begin + k * CHECKPOINT_DAYS; d <= asOf; d++, wd = wd === 6 ? 0 : wd + 1) {
+    const mark = bits(d);
+    if (due?.[wd]) {
+      if (mark & CHECKED) {
+        run++;
+        if (run > longest) longest = run;
+      } else if (mark & SKIPPED) {
+        // frozen
+      } else if (d === today) {
+        atRisk = true;
+      } else {
+        run = 0;
+      }
+    }
+    if (d > end) continue;
+    if (mark & CHECKED) window++;
+    if (d - denominator >= begin && bits(d - denominator) & CHECKED) window--;
+    if (!(mark & SKIPPED && !(mark & CHECKED))) score = score * m + Math.min(1, window / numerator) * (1 - m);
+    if (d === nextCheckpoint) {
+      if (d < today && (d + 1 - begin) / CHECKPOINT_DAYS === checkpoints.length)
+        checkpoints.push({ run, longest, score, window });
+      nextCheckpoint += CHECKPOINT_DAYS;
     }
   }
-  return { current: run, longest, atRisk };
+  return due
+    ? { current: run, longest, atRisk, strength: score }
+    : { current: 0, longest: 0, atRisk: false, strength: score };
 }
 
 // Weekly-target habits count weeks: a week with ≥ target checked days extends; one short of the target is
 // neutral when checks + skips reach it, and breaks otherwise; this week is at risk until it reaches the target.
 function weeklyRuns(
-  at: (d: number) => number,
+  h: History,
   begin: number,
   asOf: number,
   today: number,
@@ -316,7 +415,7 @@ function weeklyRuns(
   if (!Number.isFinite(begin)) return { current: 0, longest: 0, atRisk: false };
   const lastWeek = weekStartOf(asOf, weekStart);
   for (let w = weekStartOf(begin, weekStart); w <= lastWeek; w += 7) {
-    const { checked, skippedDays } = weekCounts(at, Math.max(w, begin), Math.min(w + 6, asOf));
+    const { checked, skippedDays } = weekCounts(h, Math.max(w, begin), Math.min(w + 6, asOf), asOf);
     if (checked >= target) {
       run++;
       if (run > longest) longest = run;
@@ -329,44 +428,33 @@ function weeklyRuns(
   return { current: run, longest, atRisk };
 }
 
-/**
- * Loop's habit strength from `begin` through `end`: score = score·m + p·(1−m) each day, p = min(1, checks in the
- * last `denominator` days ÷ numerator); a skipped day leaves the score unchanged.
- */
-function loopStrength(habit: HabitInput, at: (d: number) => number, begin: number, end: number): number {
-  if (!Number.isFinite(begin)) return 0;
-  const { numerator, denominator } = loopFrequency(habit);
-  const m = strengthMultiplier(numerator / denominator);
-  let score = 0;
-  let window = 0;
-  for (let d = begin; d <= end; d++) {
-    const mark = at(d);
-    if (mark & CHECKED) window++;
-    if (d - denominator >= begin && at(d - denominator) & CHECKED) window--;
-    if (mark & SKIPPED && !(mark & CHECKED)) continue;
-    score = score * m + Math.min(1, window / numerator) * (1 - m);
+/** Whether a habit's row in a range holds any day it existed on (not all before its start or in the future). */
+export function touchesRange(f: Pick<HabitFigures, 'marks'>): boolean {
+  for (let i = 0; i < f.marks.length; i++) {
+    const c = f.marks.charCodeAt(i);
+    if (c !== BEFORE_START && c !== FUTURE) return true;
   }
-  return score;
+  return false;
 }
 
-/** All habits combined for a heatmap: per day, done ÷ due across habits (null when nothing was due). */
+/** All habits combined for a heatmap: per day of `range`, done ÷ due across habits (null when nothing was due). */
 export function combinedDays(
   figures: readonly HabitFigures[],
+  range: Period,
 ): { date: string; done: number; due: number }[] {
-  const out: { date: string; done: number; due: number }[] = [];
-  if (figures.length === 0) return out;
-  const n = figures[0]!.days.length;
-  for (let i = 0; i < n; i++) {
-    let done = 0;
-    let due = 0;
-    for (const f of figures) {
-      const mark = f.days[i]!.mark;
-      if (mark === 'done') {
-        done++;
-        due++;
-      } else if (mark === 'missed') due++;
+  if (figures.length === 0) return [];
+  const n = figures[0]!.marks.length;
+  const done = new Int32Array(n);
+  const due = new Int32Array(n);
+  for (const f of figures) {
+    const marks = f.marks;
+    for (let i = 0; i < n; i++) {
+      const c = marks.charCodeAt(i);
+      if (c === DONE) {
+        done[i]!++;
+        due[i]!++;
+      } else if (c === MISSED) due[i]!++;
     }
-    out.push({ date: figures[0]!.days[i]!.date, done, due });
   }
-  return out;
+  return Array.from({ length: n }, (_, i) => ({ date: isoOf(range.from + i), done: done[i]!, due: due[i]! }));
 }

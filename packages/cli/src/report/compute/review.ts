@@ -1,6 +1,6 @@
 import { type FocusFigures, type FocusInput, focusFigures } from './focus.js';
 import { type GoalFigures, type GoalInput, type GoalUpdateInput, goalFigures } from './goals.js';
-import { type HabitFigures, type HabitInput, habitFigures } from './habits.js';
+import { type HabitFigures, type HabitInput, habitFigures, touchesRange } from './habits.js';
 import { type Period, previousPeriod, type ReportSettings } from './period.js';
 import { type TaskInput, taskFigures } from './tasks.js';
 import { instantOf, localDayOfInstant } from './zone.js';
@@ -49,9 +49,8 @@ export function allHabitFigures(data: ReportData, range: Period, settings: Repor
       settings.today,
       settings.weekStart,
     );
-    const touched = f.days.some((d) => d.mark !== 'before_start' && d.mark !== 'future');
     if (h.status === 'archived' && f.done + f.skipped === 0) continue;
-    if (touched) out.push(f);
+    if (touchesRange(f)) out.push(f);
   }
   return out;
 }

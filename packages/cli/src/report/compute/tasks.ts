@@ -45,6 +45,40 @@ export interface TaskFigures {
   on_time: { planned: number; on_time: number; rate: number | null };
 }
 
+/** No day: the task was not completed (or cancelled). Below every real day number. */
+const NONE = -2_147_483_648;
+
+interface PlacedTasks {
+  key: string;
+  created: Int32Array;
+  completed: Int32Array;
+  cancelled: Int32Array;
+}
+
+// A review counts the same tasks for two periods: place each task's instants once per zone and day start.
+const placedCache = new WeakMap<readonly TaskInput[], PlacedTasks>();
+
+function placeTasks(tasks: readonly TaskInput[], settings: Pick<ReportSettings, 'zone' | 'dayStartsAt'>) {
+  const key = `${settings.zone}|${settings.dayStartsAt}|${tasks.length}`;
+  const hit = placedCache.get(tasks);
+  if (hit && hit.key === key) return hit;
+  const dayOfInstant = (iso: string | null) =>
+    iso ? localDayOfInstant(instantOf(iso), settings.zone, settings.dayStartsAt) : NONE;
+  const placed: PlacedTasks = {
+    key,
+    created: new Int32Array(tasks.length),
+    completed: new Int32Array(tasks.length),
+    cancelled: new Int32Array(tasks.length),
+  };
+  tasks.forEach((t, i) => {
+    placed.created[i] = dayOfInstant(t.created_at);
+    placed.completed[i] = dayOfInstant(t.completed_at);
+    placed.cancelled[i] = dayOfInstant(t.cancelled_at);
+  });
+  placedCache.set(tasks, placed);
+  return placed;
+}
+
 /**
  * Created vs completed per period (created by `created_at`, completed by `completed_at`, cancelled by
  * `cancelled_at`, each instant placed on its local day), completion rates by priority and category, and the
@@ -66,13 +100,11 @@ export function taskFigures(
     cancelled: 0,
     net: 0,
   }));
-  const indexOf = (day: number) => {
-    if (day < range.from || day > range.to) return -1;
-    for (let i = 0; i < periods.length; i++) if (day <= periods[i]!.to) return i;
-    return -1;
-  };
-  const dayOfInstant = (iso: string) =>
-    localDayOfInstant(instantOf(iso), settings.zone, settings.dayStartsAt);
+  // Each day of the range → its period's row, so placing a task is one lookup.
+  const rowOfDay = new Int32Array(range.to - range.from + 1);
+  for (const [i, b] of periods.entries()) rowOfDay.fill(i, b.from - range.from, b.to - range.from + 1);
+  const indexOf = (day: number) => (day < range.from || day > range.to ? -1 : rowOfDay[day - range.from]!);
+  const placed = placeTasks(tasks, settings);
   const priority = new Map<string, RateRow>();
   const category = new Map<string, RateRow>();
   const bump = (map: Map<string, RateRow>, key: string, completed: boolean) => {
@@ -84,23 +116,24 @@ export function taskFigures(
   const cancelledOf = new Map<string, number>();
   let planned = 0;
   let onTime = 0;
-  for (const t of tasks) {
-    const created = dayOfInstant(t.created_at);
-    const completed = t.completed_at ? dayOfInstant(t.completed_at) : undefined;
-    const cancelled = t.cancelled_at ? dayOfInstant(t.cancelled_at) : undefined;
+  for (let k = 0; k < tasks.length; k++) {
+    const t = tasks[k]!;
+    const created = placed.created[k]!;
+    const completed = placed.completed[k]!;
+    const cancelled = placed.cancelled[k]!;
     const ci = indexOf(created);
     if (ci >= 0) {
       rows[ci]!.created++;
-      const wasCancelled = cancelled !== undefined && cancelled <= range.to;
+      const wasCancelled = cancelled !== NONE && cancelled <= range.to;
       if (wasCancelled) {
         for (const key of [`p:${t.priority ?? 'none'}`, `c:${t.category ?? 'none'}`])
           cancelledOf.set(key, (cancelledOf.get(key) ?? 0) + 1);
       }
-      const done = completed !== undefined && completed <= range.to;
+      const done = completed !== NONE && completed <= range.to;
       bump(priority, t.priority ?? 'none', done);
       bump(category, t.category ?? 'none', done);
     }
-    if (completed !== undefined) {
+    if (completed !== NONE) {
       const i = indexOf(completed);
       if (i >= 0) {
         rows[i]!.completed++;
@@ -110,7 +143,7 @@ export function taskFigures(
         }
       }
     }
-    if (cancelled !== undefined) {
+    if (cancelled !== NONE) {
       const i = indexOf(cancelled);
       if (i >= 0) rows[i]!.cancelled++;
     }
