@@ -107,7 +107,11 @@ if (child === 'server') {
     process.exit(0);
   });
 } else if (child === 'rss') {
-  const { baseUrl, to } = JSON.parse(process.argv.at(-1)!) as { baseUrl: string; to: 'ndjson' | 'sqlite' };
+  const { baseUrl, to, resources } = JSON.parse(process.argv.at(-1)!) as {
+    baseUrl: string;
+    to: 'ndjson' | 'sqlite';
+    resources?: string[];
+  };
   const { Loggd } = await import('@loggd/sdk');
   const { exportAccount } = await import('../packages/cli/src/export/run.js');
   const { syncAccount } = await import('../packages/cli/src/sync/run.js');
@@ -119,7 +123,7 @@ if (child === 'server') {
   const dir = await mkdtemp(join(tmpdir(), 'loggd-bench-'));
   const common = {
     client,
-    resources: new Set(RESOURCES),
+    resources: new Set(resources ?? RESOURCES) as Set<(typeof RESOURCES)[number]>,
     now: new Date(NOW),
     progress: new Progress(new Writable({ write: (_c, _e, cb) => cb() })),
     concurrency: 8,
