@@ -43,6 +43,7 @@ const NOW = '2026-04-08T12:00:00Z';
 const WINDOW_MS = 60_000;
 const LIMIT = 3_000;
 const LATENCY = 50;
+const HEAP_FLAGS = ['--max-old-space-size=64', '--max-semi-space-size=4'];
 
 interface Minimum {
   requests: number;
@@ -186,17 +187,30 @@ async function timedExport(scale: number, concurrency: number, capMs?: number) {
   await server.close();
   await rm(out, { recursive: true, force: true });
   const min = server.min;
-  // Lower bound: the quota (a full window's worth may go at once, then the refill rate) or the round trips at
-  // this concurrency, whichever is slower.
-  const bound = Math.max(
-    (Math.max(0, min.requests - LIMIT) / LIMIT) * WINDOW_MS + LATENCY,
-    (min.requests * LATENCY) / concurrency,
-  );
-  return { ms, requests: r.requests, min, tooMany, bound };
+  return { ms, requests: r.requests, min, tooMany, ...bounds(min.requests, concurrency) };
+}
+
+/**
+ * Lower bounds on the wall time of `n` requests with `concurrency` in flight and LATENCY each. `window`: the
+ * mock's sliding window (at most LIMIT starts in any WINDOW_MS) — the physical limit. `bucket`: the SDK's token
+ * bucket (a burst of LIMIT / 5, the rest refilled evenly over the minute, so no window can overflow even from a
+ * cold start) — the best this client can do, which is what the export's scheduling is measured against.
+ */
+function bounds(n: number, concurrency: number): { bound: number; bucketBound: number } {
+  const gap = LATENCY / concurrency;
+  const starts: number[] = [];
+  for (let k = 0; k < n; k++) starts.push(Math.max(k * gap, k >= LIMIT ? starts[k - LIMIT]! + WINDOW_MS : 0));
+  const burst = Math.floor(LIMIT / 5);
+  const perMs = (LIMIT - burst) / WINDOW_MS;
+  const bucketLast = Math.max((n - 1) * gap, (n - burst) / perMs);
+  return { bound: starts[n - 1]! + LATENCY, bucketBound: bucketLast + LATENCY };
 }
 
 async function main(): Promise<void> {
-  const scale = quick ? 2 : 40;
+  // Scale 43: the first with ≥ 100k checks (and thousands of tasks).
+  const scale = quick ? 2 : 43;
+  // The big account for the memory runs generates on the other core meanwhile (the timed export mostly waits).
+  const rssServer = mockServer({ seed: 1, now: NOW, scale: quick ? 8 : 433, rateLimit: false });
   const ours = await timedExport(scale, 4);
   const base = await timedExport(2, 1, 4000);
   console.log(
@@ -204,7 +218,10 @@ async function main(): Promise<void> {
   );
   console.log(`export 429s met: ${ours.tooMany} (aim 0)`);
   console.log(
-    `export wall time: ${(ours.ms / 1000).toFixed(1)} s / lower bound ${(ours.bound / 1000).toFixed(1)} s = ${(ours.ms / ours.bound).toFixed(2)} (aim ≤ 1.15)`,
+    `export wall time: ${(ours.ms / 1000).toFixed(1)} s / lower bound ${(ours.bound / 1000).toFixed(1)} s = ${(ours.ms / ours.bound).toFixed(2)} (aim ≤ 1.15; the mock's sliding window at concurrency 4 and ${LATENCY} ms)`,
+  );
+  console.log(
+    `export wall time: ${(ours.ms / 1000).toFixed(1)} s / SDK token-bucket bound ${(ours.bucketBound / 1000).toFixed(1)} s = ${(ours.ms / ours.bucketBound).toFixed(2)} (idle workers show here)`,
   );
   const opsOurs = ours.requests / (ours.ms / 1000);
   const opsBase = base.requests / (base.ms / 1000);
@@ -212,10 +229,22 @@ async function main(): Promise<void> {
     `export: ratio ${(opsOurs / opsBase).toFixed(2)} (ours ${opsOurs.toFixed(0)} ops/s vs baseline ${opsBase.toFixed(0)} ops/s)`,
   );
 
-  // Both exporters stream from one server at once (2 cores: the server and one each).
-  const server = await mockServer({ seed: 1, now: NOW, scale: quick ? 8 : 433, rateLimit: false });
+  // Both exporters stream the habits with their checks and skips from one server at once. They run with V8's
+  // heap capped: that they finish shows the live memory is bounded; uncapped, V8 grows its heap lazily and the
+  // peak says more about its garbage-collection slack than about the export.
+  const server = await rssServer;
   const measure = async (to: 'ndjson' | 'sqlite') => {
-    const proc = spawnSelf(['--child=rss', JSON.stringify({ baseUrl: server.baseUrl, to })]);
+    const proc = spawn(
+      process.execPath,
+      [
+        ...process.execArgv,
+        ...HEAP_FLAGS,
+        self,
+        '--child=rss',
+        JSON.stringify({ baseUrl: server.baseUrl, to, resources: ['profile', 'habits'] }),
+      ],
+      { stdio: ['pipe', 'pipe', 'inherit'] },
+    );
     proc.stdin!.end();
     return (await firstLine(proc)) as { peakMb: number; idleMb: number; seconds: number };
   };
@@ -224,7 +253,7 @@ async function main(): Promise<void> {
   for (const [i, to] of (['ndjson', 'sqlite'] as const).entries()) {
     const r = results[i]!;
     console.log(
-      `export peak RSS to ${to}: ${r.peakMb.toFixed(0)} MB (process at rest ${r.idleMb.toFixed(0)} MB) for ${server.min.checks} checks in ${r.seconds.toFixed(0)} s (aim ≤ 200 MB)`,
+      `export peak RSS to ${to}: ${r.peakMb.toFixed(0)} MB (process at rest ${r.idleMb.toFixed(0)} MB, ${HEAP_FLAGS.join(' ')}) for ${server.min.checks} checks in ${r.seconds.toFixed(0)} s (aim ≤ 200 MB)`,
     );
   }
 }

@@ -105,23 +105,33 @@ export async function exportAccount(opts: ExportOptions): Promise<ExportResult> 
       { ...(opts.from ? { from: opts.from } : {}), ...(opts.to ? { to: opts.to } : {}) },
       opts.signal,
     );
-    const { profile, skippedProfile } = await fetchProfile(source, layout, opts);
-    const timeZone = profile?.timezone ?? opts.fallbackTimeZone ?? 'UTC';
-    const inRange = (iso: string) => {
-      const d = localDate(iso, timeZone);
-      return (!opts.from || d >= opts.from) && (!opts.to || d <= opts.to);
-    };
-
-    const skipped = await collect({
-      source,
-      layout,
-      cursors,
-      resources: opts.resources,
-      inRange,
-      concurrency: opts.concurrency ?? 4,
-      progress: opts.progress,
-      strict: Boolean(opts.strict),
-    });
+    // The profile's zone dates focus sessions only under --from/--to: otherwise it is fetched alongside the
+    // lists instead of before them.
+    const profileFetch = fetchProfile(source, layout, opts);
+    const zoneOf = (p: { profile: Profile | undefined }) =>
+      p.profile?.timezone ?? opts.fallbackTimeZone ?? 'UTC';
+    let inRange: ((iso: string) => boolean) | undefined;
+    if (opts.from || opts.to) {
+      const zone = zoneOf(await profileFetch);
+      inRange = (iso: string) => {
+        const d = localDate(iso, zone);
+        return (!opts.from || d >= opts.from) && (!opts.to || d <= opts.to);
+      };
+    }
+    const [{ profile, skippedProfile }, skipped] = await Promise.all([
+      profileFetch,
+      collect({
+        source,
+        layout,
+        cursors,
+        resources: opts.resources,
+        ...(inRange ? { inRange } : {}),
+        concurrency: opts.concurrency ?? 4,
+        progress: opts.progress,
+        strict: Boolean(opts.strict),
+      }),
+    ]);
+    const timeZone = zoneOf({ profile });
     if (skippedProfile) skipped.profile = skippedProfile;
     opts.progress.finish();
 
