@@ -115,7 +115,7 @@ export class TokenBucket {
   /**
    * Aligns with the server: adopts a lower limit, and when the server counts more requests in its window than this
    * client sent (the docs' bucket is per user: other clients of the same account share it), records the
-   * difference as sent now, so the client slows down before it meets a 429.
+   * difference as sent during the past minute, so the client slows down before it meets a 429.
    */
   observe(state: RateLimitState): void {
     const now = this.clock.now();
@@ -131,8 +131,13 @@ export class TokenBucket {
       const ours = this.sends.filter((t) => t > now - WINDOW_MS && t <= now).length;
       const others = this.limit - state.remaining - ours;
       if (others > 0) {
-        const at = this.sends.findIndex((t) => t > now);
-        this.sends.splice(at === -1 ? this.sends.length : at, 0, ...Array<number>(others).fill(now));
+        // When those requests were sent is unknown: spread them over the past minute, so the window frees at
+        // the pace it filled (all of them "now" would stall a whole minute on a single `remaining: 0`). If that
+        // is too early, the server's 429 and its Retry-After pause the client.
+        for (let j = 1; j <= others; j++) {
+          this.sends.push(Math.floor(now - WINDOW_MS + (j * WINDOW_MS) / (others + 1)));
+        }
+        this.sends.sort((a, b) => a - b);
       }
     }
   }
