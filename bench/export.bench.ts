@@ -8,13 +8,12 @@
 // too, measured by the kernel (getrusage maxRSS), not sampled. Runs itself under --experimental-transform-types
 // to load the CLI's TypeScript sources.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { registerHooks } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { resolveTsSources } from './lib/ts-sources.ts';
 
 const self = fileURLToPath(import.meta.url);
 if (!process.execArgv.includes('--experimental-transform-types')) {
@@ -26,15 +25,8 @@ if (!process.execArgv.includes('--experimental-transform-types')) {
   process.exit(r.status ?? 1);
 }
 
-registerHooks({
-  resolve(specifier, context, next) {
-    if (specifier.startsWith('.') && specifier.endsWith('.js') && context.parentURL) {
-      const ts = new URL(specifier.replace(/\.js$/, '.ts'), context.parentURL);
-      if (existsSync(fileURLToPath(ts))) return next(ts.href, context);
-    }
-    return next(specifier, context);
-  },
-});
+// Package sources are imported straight from .ts.
+resolveTsSources();
 
 const quick = process.argv.includes('--quick');
 const child = process.argv.find((a) => a.startsWith('--child='))?.slice('--child='.length);

@@ -5,6 +5,7 @@
 // object); the ratio is our time over the baseline's. A second line compares the memory each side added.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { resolveTsSources } from './lib/ts-sources.ts';
 
 type Generate = (options: { seed?: number; now?: Date; scale?: number; years?: number }) => {
   accounts: { checks: Map<number, unknown[]> }[];
@@ -33,19 +34,7 @@ async function loadGenerate(): Promise<{ generate: Generate; source: string }> {
   } catch {
     // Not built yet: fall back to the source below.
   }
-  const { registerHooks } = await import('node:module');
-  registerHooks({
-    resolve(specifier, context, next) {
-      try {
-        return next(specifier, context);
-      } catch (error) {
-        if (specifier.endsWith('.js') && context.parentURL?.endsWith('.ts')) {
-          return next(`${specifier.slice(0, -3)}.ts`, context);
-        }
-        throw error;
-      }
-    },
-  });
+  resolveTsSources();
   const source = new URL('../packages/mock/src/data/generate.ts', import.meta.url).href;
   const src = (await import(source)) as { generateDataset: Generate };
   return { generate: src.generateDataset, source: 'packages/mock/src' };

@@ -9,25 +9,14 @@
 //   peak is reset after loading (/proc/self/clear_refs), so it is the peak while building.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { registerHooks } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { resolveTsSources } from './lib/ts-sources.ts';
 
-// The CLI's report code is imported from source: its `.js` specifiers resolve to the `.ts` files.
-registerHooks({
-  resolve(specifier, context, next) {
-    try {
-      return next(specifier, context);
-    } catch (error) {
-      if (specifier.endsWith('.js') && context.parentURL?.endsWith('.ts')) {
-        return next(`${specifier.slice(0, -3)}.ts`, context);
-      }
-      throw error;
-    }
-  },
-});
+// Package sources are imported straight from .ts.
+resolveTsSources();
 
 const src = (p: string) => new URL(`../packages/cli/src/${p}`, import.meta.url).href;
 const { buildReport } = (await import(

@@ -7,21 +7,11 @@
  */
 import { createHmac } from 'node:crypto';
 import { Agent, createServer, request } from 'node:http';
-import { registerHooks } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { resolveTsSources } from './lib/ts-sources.ts';
 
-// The CLI's sources import siblings as './x.js' (for tsup); run them here straight from .ts.
-registerHooks({
-  resolve(specifier, context, next) {
-    try {
-      return next(specifier, context);
-    } catch (error) {
-      if (specifier.startsWith('.') && specifier.endsWith('.js'))
-        return next(`${specifier.slice(0, -3)}.ts`, context);
-      throw error;
-    }
-  },
-});
+// Package sources are imported straight from .ts.
+resolveTsSources();
 const { startListenServer } = await import('../packages/cli/src/webhooks/listen-server.ts');
 const { ndjsonLine } = await import('../packages/cli/src/webhooks/delivery-line.ts');
 
