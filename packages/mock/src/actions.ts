@@ -1,4 +1,5 @@
 import type { FocusSession, Goal, GoalUpdate, Habit, HabitCheck, Task } from '@loggd/sdk';
+import { TIME_HORIZONS } from '@loggd/sdk';
 import { dateInZone, toWireDateTime } from './clock.js';
 import type { Account } from './data/types.js';
 import type { DataHelpers } from './data-helpers.js';
@@ -277,8 +278,8 @@ export class MockActions {
     const nowMs = this.#now;
     const now = toWireDateTime(nowMs);
     const horizon = str(body, 'time_horizon') ?? 'yearly';
-    if (!['monthly', 'quarterly', 'yearly', '3_year'].includes(horizon)) {
-      throw new MockHttpError(422, '"time_horizon" must be one of monthly, quarterly, yearly, 3_year.');
+    if (!(TIME_HORIZONS as readonly string[]).includes(horizon)) {
+      throw new MockHttpError(422, `"time_horizon" must be one of ${TIME_HORIZONS.join(', ')}.`);
     }
     const tracking = str(body, 'tracking_type') ?? 'metric';
     if (tracking !== 'metric' && tracking !== 'milestone') {

@@ -46,11 +46,8 @@ async function receive(
   res: NodeResponseLike,
 ): Promise<void> {
   const method = req.method ?? '';
-  if (method.toUpperCase() !== 'POST') {
-    writeNodeResponse(res, await receiver.handle({ method, headers: req.headers, body: '' }));
-    return;
-  }
-  const left = bodyLeftBy(req);
+  // Not a POST (answered without reading), or a body no parser has touched: the plain Node path does it all.
+  const left = method.toUpperCase() === 'POST' ? bodyLeftBy(req) : undefined;
   if (left === undefined) return receiveNodeRequest(receiver, req, res);
   if (left === 'parsed') {
     // Through the receiver so onError hears of it; the answer then names the Express-specific fixes.
