@@ -54,7 +54,7 @@ function busiestWindow(times: number[], windowMs: number): number {
   return best;
 }
 
-describe('client-side token bucket', () => {
+describe('client-side rate limiter (sliding minute)', () => {
   it('keeps a 1,000-request burst at ≤ 300 per minute, without real waiting', async () => {
     const clock = virtualClock();
     const sent: number[] = [];
