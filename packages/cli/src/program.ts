@@ -309,10 +309,18 @@ export function buildProgram(state: RunState): Command {
     mock
       .command('serve')
       .description('run the standalone mock server (Ctrl-C stops it)')
-      .addOption(new Option('--port <port>', 'port (0 = any free port)').default(4010).argParser(parsePort))
-      .option('--host <host>', 'interface to bind', '127.0.0.1')
-      .addOption(new Option('--seed <n>', 'data seed').argParser(parseSeed))
-      .addOption(new Option('--now <iso>', 'freeze the mock clock at this ISO datetime').argParser(parseNow)),
+      // Values stay strings here: @loggd/mock's parseServeOptions checks them, the same as for `loggd-mock`.
+      .option('--port <port>', 'port, 0 = any free port (default 4010)')
+      .option('--host <host>', 'interface to bind (default 127.0.0.1)')
+      .option('--seed <n>', 'data seed: same seed and --now, same data (default 1)')
+      .option('--now <iso>', 'freeze the mock clock at this ISO 8601 instant (default: real time)')
+      .option('--scale <x>', 'dataset size multiplier, 0 < x ≤ 100 (default 1 = the demo account)')
+      .option('--rate-limit <n|off>', 'requests per minute per user, 1–1000000, or off (default 300)')
+      .option('--strict', 'answer 500 and log when a response would break the SDK’s schemas')
+      .addHelpText(
+        'after',
+        '\nExamples:\n  $ loggd mock serve                          # http://127.0.0.1:4010/api/v1/public\n  $ loggd mock serve --port 0 --seed 7 --now 2026-04-08T12:00:00Z\n  $ loggd mock serve --rate-limit off --scale 10   # load tests\n  $ curl -H "Authorization: Bearer mock_pro_all" http://127.0.0.1:4010/api/v1/public/habits/42\n',
+      ),
     async (ctx, _a, o) => (await import('./commands/mock.js')).mockServe(ctx, o as never),
   );
   action(
@@ -380,27 +388,12 @@ export function buildProgram(state: RunState): Command {
   return program;
 }
 
-function parsePort(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n > 65535)
-    throw usageError(`invalid --port '${value}': accepted is an integer from 0 to 65535`);
-  return n;
-}
 function parseSeed(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(n))
     throw usageError(`invalid --seed '${value}': accepted is a non-negative integer`);
   return n;
 }
-function parseNow(value: string): string {
-  if (Number.isNaN(Date.parse(value)))
-    throw usageError(
-      `invalid --now '${value}': accepted is an ISO datetime`,
-      'e.g. --now 2026-04-08T12:00:00Z',
-    );
-  return value;
-}
-
 /** Commander's output goes through the injected IO; its errors become CommanderFailure (handled in run()). */
 function wireOutput(cmd: Command, state: RunState): void {
   cmd.configureOutput({

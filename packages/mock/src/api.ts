@@ -6,7 +6,7 @@ import { QueryValidationError } from './routes/context.js';
 import { matchRoute } from './routes/index.js';
 import type { MockState } from './state.js';
 import type { TokenRecord } from './tokens.js';
-import { QueryErrors } from './validation.js';
+import { lastValueWins, QueryErrors } from './validation.js';
 
 export const API_PREFIX = '/api/v1/public';
 
@@ -16,6 +16,8 @@ export interface ApiResult {
   kind: ResponseKind;
   payload: unknown;
   userId?: number;
+  /** Extra response headers (`Allow` on a 405). */
+  headers?: Record<string, string>;
 }
 
 const err = (status: number, payload: unknown): ApiResult => ({ status, kind: 'error', payload });
@@ -36,9 +38,13 @@ export function routeApi(
   const routePath = `api/v1/public${path}`.replace(/\/$/, '');
   if (!match) return err(404, { message: `The route ${routePath} could not be found.` });
   if (method !== 'GET' && method !== 'HEAD') {
-    return err(405, {
-      message: `The ${method} method is not supported for route ${routePath}. Supported methods: GET, HEAD.`,
-    });
+    // RFC 9110 §15.5.6: a 405 lists the allowed methods (Laravel sends `Allow: GET, HEAD` too).
+    return {
+      ...err(405, {
+        message: `The ${method} method is not supported for route ${routePath}. Supported methods: GET, HEAD.`,
+      }),
+      headers: { allow: 'GET, HEAD' },
+    };
   }
   if (!token) return err(401, UNAUTHENTICATED);
   const account = state.account(token.userId);
@@ -52,7 +58,7 @@ export function routeApi(
   const ctx: RouteContext = {
     account,
     dataset: state.dataset,
-    query,
+    query: lastValueWins(query),
     ids: match.ids,
     nowMs,
     errors: new QueryErrors(),

@@ -1,24 +1,18 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import { describeListenError, MockOptionError, parseServeOptions, SERVE_FLAG_HELP } from './serve-options.js';
 import { startMockServer } from './server.js';
 import { DEMO_TOKENS } from './tokens.js';
 
-const USAGE = `Usage: loggd-mock [--port 4010] [--host 127.0.0.1] [--seed 1] [--now 2026-04-08T12:00:00Z] [--scale 1] [--strict]`;
+const USAGE = `Usage: loggd-mock [options]\n\nOptions:\n${SERVE_FLAG_HELP.map(([flag, text]) => `  ${flag.padEnd(22)} ${text}`).join('\n')}\n  ${'-h, --help'.padEnd(22)} show this help`;
 
-function fail(message: string): never {
-  process.stderr.write(`loggd-mock: ${message}\n${USAGE}\n`);
-  process.exit(2);
+/** Exit codes shared with `loggd mock serve`: 2 a bad flag, 6 the address cannot be listened on. */
+function fail(message: string, code: 2 | 6, usage = true): never {
+  process.stderr.write(`loggd-mock: ${message}\n${usage ? 'Run loggd-mock --help for the flags.\n' : ''}`);
+  process.exit(code);
 }
 
-function int(name: string, value: string | undefined, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max)
-    fail(`--${name} must be an integer between ${min} and ${max} (got "${value}")`);
-  return n;
-}
-
-let args: ReturnType<typeof parse>;
+let values: ReturnType<typeof parse>['values'];
 function parse() {
   return parseArgs({
     options: {
@@ -27,39 +21,33 @@ function parse() {
       seed: { type: 'string' },
       now: { type: 'string' },
       scale: { type: 'string' },
+      'rate-limit': { type: 'string' },
       strict: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
 }
 try {
-  args = parse();
+  values = parse().values;
 } catch (e) {
-  fail((e as Error).message);
+  fail((e as Error).message, 2);
 }
-if (args.values.help) {
+if (values.help) {
   process.stdout.write(`${USAGE}\n`);
   process.exit(0);
 }
-const { values } = args;
-if (values.now !== undefined && !Number.isFinite(Date.parse(values.now))) {
-  fail(`--now must be an ISO 8601 instant such as 2026-04-08T12:00:00Z (got "${values.now}")`);
+let options: ReturnType<typeof parseServeOptions>;
+try {
+  options = parseServeOptions({ ...values, rateLimit: values['rate-limit'] });
+} catch (e) {
+  if (e instanceof MockOptionError) fail(e.message, 2);
+  throw e;
 }
-const scale = values.scale === undefined ? undefined : Number(values.scale);
-if (scale !== undefined && !(scale > 0)) fail(`--scale must be a positive number (got "${values.scale}")`);
-const port = int('port', values.port, 0, 65535) ?? 4010;
-const seed = int('seed', values.seed, 0, 2 ** 31 - 1);
 
-const server = await startMockServer({
-  port,
-  ...(values.host ? { host: values.host } : {}),
-  ...(seed === undefined ? {} : { seed }),
-  ...(values.now ? { now: values.now } : {}),
-  ...(scale === undefined ? {} : { scale }),
-  ...(values.strict ? { strict: true } : {}),
-}).catch((e: NodeJS.ErrnoException) =>
-  fail(e.code === 'EADDRINUSE' ? `port ${port} is already in use` : e.message),
-);
+const server = await startMockServer(options).catch((e: unknown) => {
+  const message = describeListenError(e, options.host, options.port);
+  return fail(message ?? `cannot start: ${(e as Error).message}`, 6, false);
+});
 
 const lines = [
   `Loggd mock API listening on ${server.baseUrl}`,
@@ -68,7 +56,7 @@ const lines = [
   ...Object.entries(DEMO_TOKENS).map(
     ([token, t]) => `  ${token.padEnd(16)} ${t.role.padEnd(6)} ${t.scopes.join(' ')}`,
   ),
-  `Try: curl -H "Authorization: Bearer mock_pro_all" ${server.baseUrl}/habits`,
+  `Try: curl -H "Authorization: Bearer mock_pro_all" ${server.baseUrl}/habits/42`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
 

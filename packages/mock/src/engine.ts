@@ -169,6 +169,7 @@ export class MockEngine {
         const result = routeApi(method, route, req.url.searchParams, token, this.state, nowMs);
         ({ status, payload, kind } = result);
         userId = result.userId;
+        if (result.headers) Object.assign(rateHeaders, result.headers);
       }
     }
 

@@ -8,5 +8,14 @@ export { type ActiveFault, FAULT_KINDS, type FaultKind, type FaultSpec } from '.
 export type { JournalEntry } from './journal.js';
 export { createMockApi, type MockApi } from './mock-api.js';
 export type { RateLimitOptions } from './rate-limit.js';
+export {
+  DEFAULT_MOCK_PORT,
+  describeListenError,
+  MockOptionError,
+  parseServeOptions,
+  SERVE_FLAG_HELP,
+  type ServeFlagValues,
+  type ServeOptions,
+} from './serve-options.js';
 export { type RunningMockServer, type StartMockServerOptions, startMockServer } from './server.js';
 export { DEMO_TOKENS, type TokenRecord } from './tokens.js';

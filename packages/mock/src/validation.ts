@@ -1,3 +1,5 @@
+import { isCalendarDate } from '@loggd/sdk';
+
 /** Laravel-style query validation: collects `field → messages` for the 422 `errors` object. */
 export class QueryErrors {
   readonly errors: Record<string, string[]> = {};
@@ -13,14 +15,20 @@ export class QueryErrors {
   }
 }
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/**
+ * A real calendar date in YYYY-MM-DD (rejects 2026-02-30, accepts 0042-01-09): the SDK's own check, so the mock
+ * and the client can never disagree on which dates exist.
+ */
+export const isDate: (value: string) => boolean = isCalendarDate;
 
-/** A real calendar date in YYYY-MM-DD (rejects 2026-02-30). */
-export function isDate(value: string): boolean {
-  const m = DATE_RE.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === value;
+/**
+ * PHP (and so Laravel) keeps the LAST value of a repeated query parameter (`?limit=2&limit=500` reads 500);
+ * URLSearchParams.get keeps the first. One value per name, the last one, like `$request->query()`.
+ */
+export function lastValueWins(query: URLSearchParams): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const [name, value] of query) out.set(name, value);
+  return out;
 }
 
 /** Read an enum query parameter with its default; unknown values are a 422 ("The selected status is invalid."). */

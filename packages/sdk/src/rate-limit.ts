@@ -44,11 +44,17 @@ function headerInt(headers: Headers, name: string): number | null {
   return Number(raw.trim());
 }
 
-/** Reads `X-RateLimit-Limit`/`X-RateLimit-Remaining`; null when the response has neither. */
+/**
+ * Reads `X-RateLimit-Limit`/`X-RateLimit-Remaining`; null when the response has neither, or says the limit is 0.
+ * No real quota is 0 requests: a 0 comes from a mock or proxy that fills headers it does not know (Prism's static
+ * mock does), so the pair means "unknown", and the client keeps its own pacing instead of waiting a whole minute
+ * on `Remaining: 0`.
+ */
 export function readRateLimit(headers: Headers, now: number): RateLimitState | null {
   const limit = headerInt(headers, 'x-ratelimit-limit');
   const remaining = headerInt(headers, 'x-ratelimit-remaining');
   if (limit === null && remaining === null) return null;
+  if (limit === 0) return null;
   return { limit, remaining, observedAt: now };
 }
 

@@ -160,6 +160,21 @@ describe('client-side rate limiter (sliding minute)', () => {
     expect(clock.sleeps[0]).toBeLessThan(2_000);
   });
 
+  it('treats X-RateLimit-Limit: 0 as unknown: keeps its own pacing instead of waiting on Remaining: 0', async () => {
+    // Prism's static mock (and proxies that fill headers they do not know) send Limit: 0, Remaining: 0.
+    server.handle(() => ({
+      body: { data: { id: 7 } },
+      headers: { 'x-ratelimit-limit': '0', 'x-ratelimit-remaining': '0' },
+    }));
+    const clock = virtualClock();
+    const events: RateLimitEvent[] = [];
+    const loggd = new Loggd({ token: 't', baseUrl: server.baseUrl, ...clock, onRateLimit: (e) => events.push(e) });
+    for (let i = 0; i < 20; i++) await loggd.request('/profile');
+    expect(loggd.rateLimit).toBeNull();
+    expect(clock.sleeps).toEqual([]);
+    expect(events).toEqual([]);
+  });
+
   it('adopts a lower limit announced by the server', async () => {
     server.handle(() => ({
       body: { data: {} },

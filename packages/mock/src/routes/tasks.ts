@@ -16,6 +16,12 @@ export function taskListView(task: Task): Task {
 
 const listViews = new WeakMap<Task, { updated_at: string; status: string; view: Task }>();
 
+/**
+ * What `status` accepts on the wire: the docs list completed, cancelled and all; "active" is what omitting it
+ * means, and the API refuses `status=active` with a 422 (the SDK's 'active' filter sends no status at all).
+ */
+const WIRE_STATUSES = TASK_STATUS_FILTERS.filter((s) => s !== 'active');
+
 function matchesStatus(task: Task, status: (typeof TASK_STATUS_FILTERS)[number]): boolean {
   if (status === 'all') return true;
   if (status === 'active') return task.status !== 'completed' && task.status !== 'cancelled';
@@ -24,7 +30,7 @@ function matchesStatus(task: Task, status: (typeof TASK_STATUS_FILTERS)[number])
 
 /** GET /tasks: top-level only, active by default, from/to on planned_day, ascending id. */
 export function listTasks(ctx: RouteContext): RouteResult {
-  const status = enumParam(ctx.query, 'status', TASK_STATUS_FILTERS, 'active', ctx.errors)!;
+  const status = enumParam(ctx.query, 'status', WIRE_STATUSES, 'active', ctx.errors)!;
   const range = dateRange(ctx.query, ctx.errors);
   const page = pageParams(ctx.query, ctx.errors);
   assertValid(ctx.errors);
