@@ -168,7 +168,12 @@ describe('client-side rate limiter (sliding minute)', () => {
     }));
     const clock = virtualClock();
     const events: RateLimitEvent[] = [];
-    const loggd = new Loggd({ token: 't', baseUrl: server.baseUrl, ...clock, onRateLimit: (e) => events.push(e) });
+    const loggd = new Loggd({
+      token: 't',
+      baseUrl: server.baseUrl,
+      ...clock,
+      onRateLimit: (e) => events.push(e),
+    });
     for (let i = 0; i < 20; i++) await loggd.request('/profile');
     expect(loggd.rateLimit).toBeNull();
     expect(clock.sleeps).toEqual([]);

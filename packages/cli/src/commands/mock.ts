@@ -16,8 +16,11 @@ export interface MockServeFlags {
  * the same parser as `loggd-mock`'s; a bad value exits 2, an address that cannot be listened on (busy port) 6.
  */
 export async function mockServe(ctx: CommandContext, flags: MockServeFlags): Promise<number> {
-  const [{ startMockServer, DEMO_TOKENS, parseServeOptions, describeListenError, MockOptionError }, errors, { EXIT }] =
-    await Promise.all([import('@loggd/mock'), import('../errors.js'), import('../exit-codes.js')]);
+  const [
+    { startMockServer, DEMO_TOKENS, parseServeOptions, describeListenError, MockOptionError },
+    errors,
+    { EXIT },
+  ] = await Promise.all([import('@loggd/mock'), import('../errors.js'), import('../exit-codes.js')]);
   let options: ReturnType<typeof parseServeOptions>;
   try {
     options = parseServeOptions(flags);

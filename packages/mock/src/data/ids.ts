@@ -1,6 +1,5 @@
 import type { Dataset, IdCounters, IdKind } from './types.js';
 
-
 /**
  * Where each kind's ids start (the last id "already handed out"). Habits and goals start so that the demo
  * account, generated first, owns the ids of the docs' examples: its first habit is 42 (/habits/42 is "Morning
