@@ -1,6 +1,12 @@
 import { componentSchemas, type JsonSchema, SchemaConverter, type SdkModule } from './components.ts';
 import { type Endpoint, endpoints } from './endpoints.ts';
-import { ERROR_RESPONSES, errorResponsesFor, HEADERS, SUCCESS_HEADERS } from './responses.ts';
+import {
+  errorComponents,
+  errorResponsesFor,
+  HEADERS,
+  SUCCESS_HEADERS,
+  successExamples,
+} from './responses.ts';
 import { webhookDataComponents, webhooks } from './webhooks.ts';
 
 function operation(endpoint: Endpoint, convert: SchemaConverter, sdk: SdkModule): JsonSchema {
@@ -32,9 +38,9 @@ function operation(endpoint: Endpoint, convert: SchemaConverter, sdk: SdkModule)
             ? 'A page of items. `has_more` absent means false; pass the last id as `after` for the next page.'
             : 'The item.',
         headers: SUCCESS_HEADERS,
-        content: { 'application/json': { schema: body } },
+        content: { 'application/json': { schema: body, examples: successExamples(endpoint) } },
       },
-      ...errorResponsesFor(endpoint.idOf !== undefined, endpoint.query.length > 0),
+      ...errorResponsesFor(endpoint),
     },
   };
 }
@@ -64,7 +70,7 @@ export function buildOpenApiDocument(sdk: SdkModule): JsonSchema {
     webhooks: webhooks(sdk),
     components: {
       schemas: convert.components(),
-      responses: ERROR_RESPONSES,
+      responses: errorComponents(),
       headers: HEADERS,
       securitySchemes: {
         bearerAuth: {

@@ -20,6 +20,8 @@ export interface Endpoint {
   shape: 'list' | 'item';
   /** Name of the `{id}` path parameter's resource, for its description. */
   idOf?: string;
+  /** The resource's name in its 404 body ("Habit not found."). */
+  notFound?: string;
   query: QueryParam[];
 }
 
@@ -33,16 +35,23 @@ const after: QueryParam = {
   description: 'Cursor: the id of the last item of the previous page. Omit for the first page.',
   schema: { type: 'integer', exclusiveMinimum: 0 },
 };
+/** The API's 422 when `to` comes before `from` (the mock and the SDK refuse it the same way). */
+export const TO_BEFORE_FROM = 'The to field must be a date after or equal to from.';
+
 function dateBound(name: 'from' | 'to', what: string): QueryParam {
   const edge = name === 'from' ? 'Start' : 'End';
+  const order =
+    name === 'to' ? ` Must not be before \`from\`: the API answers 422 ("${TO_BEFORE_FROM}").` : '';
   return {
     name,
-    description: `${edge} date (inclusive), YYYY-MM-DD. ${what}`,
+    description: `${edge} date (inclusive), YYYY-MM-DD. ${what}${order}`,
     schema: { type: 'string', format: 'date' },
   };
 }
-function status(values: readonly string[], byDefault: string, description: string): QueryParam {
-  return { name: 'status', description, schema: { type: 'string', enum: [...values], default: byDefault } };
+function status(values: readonly string[], byDefault: string | undefined, description: string): QueryParam {
+  const schema: JsonSchema = { type: 'string', enum: [...values] };
+  if (byDefault !== undefined) schema.default = byDefault;
+  return { name: 'status', description, schema };
 }
 
 /** The 12 endpoints of the docs' endpoint table, in its order; enums come from the SDK's constants. */
@@ -69,6 +78,7 @@ export function endpoints(sdk: SdkModule): Endpoint[] {
       item: 'Habit',
       shape: 'item',
       idOf: 'habit',
+      notFound: 'Habit',
       query: [],
     },
     {
@@ -82,6 +92,7 @@ export function endpoints(sdk: SdkModule): Endpoint[] {
       item: 'HabitCheck',
       shape: 'list',
       idOf: 'habit',
+      notFound: 'Habit',
       query: [
         dateBound('from', 'Omit to include all history.'),
         dateBound('to', 'Omit for no upper bound.'),
@@ -99,6 +110,7 @@ export function endpoints(sdk: SdkModule): Endpoint[] {
       item: 'HabitSkip',
       shape: 'list',
       idOf: 'habit',
+      notFound: 'Habit',
       query: [
         dateBound('from', 'Omit to include all history.'),
         dateBound('to', 'Omit for no upper bound.'),
@@ -116,10 +128,12 @@ export function endpoints(sdk: SdkModule): Endpoint[] {
       item: 'Task',
       shape: 'list',
       query: [
+        // The docs accept completed, cancelled and all; active is what omitting it gives, and `status=active`
+        // is a 422. The SDK's 'active' filter sends no status, so its constant keeps the value.
         status(
-          sdk.TASK_STATUS_FILTERS,
-          'active',
-          "Which tasks to return; 'active' (the default) means neither completed nor cancelled.",
+          sdk.TASK_STATUS_FILTERS.filter((value) => value !== 'active'),
+          undefined,
+          'Which tasks to return. Omit it for the active tasks (neither completed nor cancelled); `active` itself is not accepted (422).',
         ),
         dateBound('from', 'Filters by planned_day.'),
         dateBound('to', 'Filters by planned_day.'),
@@ -137,6 +151,7 @@ export function endpoints(sdk: SdkModule): Endpoint[] {
       item: 'Task',
       shape: 'item',
       idOf: 'task',
+      notFound: 'Task',
       query: [],
     },
     {
@@ -169,6 +184,7 @@ export function endpoints(sdk: SdkModule): Endpoint[] {
       item: 'Goal',
       shape: 'item',
       idOf: 'goal',
+      notFound: 'Goal',
       query: [],
     },
     {
@@ -181,6 +197,7 @@ export function endpoints(sdk: SdkModule): Endpoint[] {
       item: 'GoalUpdate',
       shape: 'list',
       idOf: 'goal',
+      notFound: 'Goal',
       query: [limit, after],
     },
     {
@@ -204,6 +221,7 @@ export function endpoints(sdk: SdkModule): Endpoint[] {
       item: 'FocusSession',
       shape: 'item',
       idOf: 'focus session',
+      notFound: 'Focus session',
       query: [],
     },
     {

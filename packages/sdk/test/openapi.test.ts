@@ -67,9 +67,10 @@ describe('docs/openapi.json', () => {
       const op = item.get;
       const [scope] = op.security[0].bearerAuth;
       expect(sdk.SCOPES, path).toContain(scope);
-      for (const status of ['200', '401', '403', '429', '500'])
+      for (const status of ['200', '401', '403', '429', '5XX'])
         expect(op.responses, path).toHaveProperty(status);
       expect('404' in op.responses, path).toBe(path.includes('{id}'));
+      expect('422' in op.responses, path).toBe((op.parameters ?? []).some((p: Json) => p.in === 'query'));
     }
     const declared = doc.components.securitySchemes.bearerAuth['x-scopes'];
     expect(Object.keys(declared)).toEqual([...sdk.SCOPES]);
@@ -120,13 +121,102 @@ describe('docs/openapi.json', () => {
     expect(validate({ data: { ...profile.data, created_at: '2026-04-08 14:30' } })).toBe(false);
   });
 
-  it.each(Object.keys(examples.errors))('the docs error body "%s" validates against its response', (key) => {
-    const status = key.split(' ')[0]!;
-    const name = { '401': 'Unauthorized', '403': 'Forbidden', '404': 'NotFound' }[status]!;
-    const validate = validatorAt('components', 'responses', name, 'content', 'application/json', 'schema');
-    expect(validate(examples.errors[key]), messages(validate)).toBe(true);
-    const declared = Object.values<Json>(doc.components.responses[name].content['application/json'].examples);
-    expect(declared.map((e) => e.value)).toContainEqual(examples.errors[key]);
+  /** A response object, following one `$ref` into components.responses. */
+  function response(path: string, status: string): Json {
+    const r = doc.paths[path].get.responses[status];
+    return r.$ref ? doc.components.responses[r.$ref.split('/').pop()] : r;
+  }
+  function declaredExamples(path: string, status: string): unknown[] {
+    return Object.values<Json>(response(path, status).content['application/json'].examples).map(
+      (e) => e.value,
+    );
+  }
+
+  it("the docs error bodies are each operation's examples: 401, requires_pro, its own scope, its own 404 text", () => {
+    const names: Record<string, string> = {
+      habits: 'Habit',
+      tasks: 'Task',
+      goals: 'Goal',
+      'focus-sessions': 'Focus session',
+    };
+    for (const [path, item] of Object.entries<Json>(doc.paths)) {
+      const [scope] = item.get.security[0].bearerAuth;
+      expect(declaredExamples(path, '401'), path).toContainEqual(examples.errors['401']);
+      expect(declaredExamples(path, '403'), path).toContainEqual(examples.errors['403 requires_pro']);
+      expect(declaredExamples(path, '403'), path).toContainEqual({
+        ...examples.errors['403 missing_abilities'],
+        missing_abilities: [scope],
+      });
+      if (path.includes('{id}')) {
+        const resource = names[path.split('/')[1]!]!;
+        expect(declaredExamples(path, '404'), path).toEqual([{ message: `${resource} not found.` }]);
+      }
+    }
+    expect(declaredExamples('/habits/{id}', '404')).toEqual([examples.errors['404']]);
+  });
+
+  it('every example in the document (200s, errors) validates against the schema beside it', () => {
+    let count = 0;
+    for (const [path, item] of Object.entries<Json>(doc.paths)) {
+      for (const status of Object.keys(item.get.responses)) {
+        const validate = validatorAt(...responsePointer(path, status));
+        for (const value of declaredExamples(path, status)) {
+          expect(validate(value), `${path} ${status}: ${messages(validate)}`).toBe(true);
+          count++;
+        }
+      }
+    }
+    expect(count).toBeGreaterThan(80);
+  });
+
+  function responsePointer(path: string, status: string): string[] {
+    const r = doc.paths[path].get.responses[status];
+    const base = r.$ref
+      ? ['components', 'responses', r.$ref.split('/').pop()]
+      : ['paths', path, 'get', 'responses', status];
+    return [...base, 'content', 'application/json', 'schema'];
+  }
+
+  it("each 200 carries the docs' example verbatim; a list claiming more pages serves its items as the last page first", () => {
+    for (const key of Object.keys(examples.responses)) {
+      const path = key.replace(/^GET /, '');
+      const named = doc.paths[path].get.responses['200'].content['application/json'].examples;
+      expect(named.docs.value, key).toEqual(examples.responses[key]);
+      const first = Object.values<Json>(named)[0]!.value;
+      expect(first.has_more ?? false, key).toBe(false);
+      expect(first.data, key).toEqual(examples.responses[key]!.data);
+    }
+  });
+
+  it('rate-limit headers are required with example values; a 429 also requires Retry-After', () => {
+    for (const name of ['X-RateLimit-Limit', 'X-RateLimit-Remaining', 'Retry-After']) {
+      expect(doc.components.headers[name].required, name).toBe(true);
+      expect(doc.components.headers[name].example, name).toBeGreaterThan(0);
+    }
+    for (const [path, item] of Object.entries<Json>(doc.paths)) {
+      for (const status of ['200', '401', '403', '429']) {
+        expect(Object.keys(response(path, status).headers), `${path} ${status}`).toEqual(
+          expect.arrayContaining(['X-RateLimit-Limit', 'X-RateLimit-Remaining']),
+        );
+      }
+      expect(Object.keys(response(path, '429').headers)).toContain('Retry-After');
+      expect(item.get.responses['5XX'].$ref).toBe('#/components/responses/ServerError');
+    }
+  });
+
+  it("tasks' status lists what the docs accept (no active: omitting it means active), and from > to is described", () => {
+    const params = (path: string) => doc.paths[path].get.parameters as Json[];
+    const status = params('/tasks').find((p) => p.name === 'status')!;
+    expect(status.schema.enum).toEqual(['completed', 'cancelled', 'all']);
+    expect(status.schema.default).toBeUndefined();
+    for (const path of ['/tasks', '/habits/{id}/checks', '/habits/{id}/skips']) {
+      const to = params(path).find((p) => p.name === 'to')!;
+      expect(to.description, path).toContain('The to field must be a date after or equal to from.');
+      expect(declaredExamples(path, '422'), path).toContainEqual({
+        message: 'The to field must be a date after or equal to from.',
+        errors: { to: ['The to field must be a date after or equal to from.'] },
+      });
+    }
   });
 
   it('lists the 15 webhook events with their X-Loggd-* headers', () => {
