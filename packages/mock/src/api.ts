@@ -6,7 +6,7 @@ import { QueryValidationError } from './routes/context.js';
 import { matchRoute } from './routes/index.js';
 import type { MockState } from './state.js';
 import type { TokenRecord } from './tokens.js';
-import { lastValueWins, QueryErrors } from './validation.js';
+import { laravelQuery, QueryErrors } from './validation.js';
 
 export const API_PREFIX = '/api/v1/public';
 
@@ -58,7 +58,7 @@ export function routeApi(
   const ctx: RouteContext = {
     account,
     dataset: state.dataset,
-    query: lastValueWins(query),
+    query: laravelQuery(query),
     ids: match.ids,
     nowMs,
     errors: new QueryErrors(),

@@ -21,13 +21,19 @@ export class QueryErrors {
  */
 export const isDate: (value: string) => boolean = isCalendarDate;
 
+/** PHP's trim() set: Laravel's TrimStrings middleware trims exactly these from every input string. */
+const PHP_TRIM = /^[ \t\n\r\0\x0B]+|[ \t\n\r\0\x0B]+$/g;
+
 /**
- * PHP (and so Laravel) keeps the LAST value of a repeated query parameter (`?limit=2&limit=500` reads 500);
- * URLSearchParams.get keeps the first. One value per name, the last one, like `$request->query()`.
+ * The query as a Laravel app reads it: PHP keeps the LAST value of a repeated parameter (`?limit=2&limit=500`
+ * reads 500; URLSearchParams.get keeps the first), the TrimStrings middleware trims every value, and
+ * ConvertEmptyStringsToNull turns what is left empty into null, which the API's optional rules treat as absent.
  */
-export function lastValueWins(query: URLSearchParams): URLSearchParams {
+export function laravelQuery(query: URLSearchParams): URLSearchParams {
+  const last = new Map<string, string>();
+  for (const [name, value] of query) last.set(name, value.replace(PHP_TRIM, ''));
   const out = new URLSearchParams();
-  for (const [name, value] of query) out.set(name, value);
+  for (const [name, value] of last) if (value !== '') out.set(name, value);
   return out;
 }
 
