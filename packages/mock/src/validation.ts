@@ -22,7 +22,16 @@ export class QueryErrors {
 export const isDate: (value: string) => boolean = isCalendarDate;
 
 /** PHP's trim() set: Laravel's TrimStrings middleware trims exactly these from every input string. */
-const PHP_TRIM = /^[ \t\n\r\0\x0B]+|[ \t\n\r\0\x0B]+$/g;
+const PHP_SPACE = new Set([' ', '\t', '\n', '\r', '\0', '\v']);
+
+/** PHP's trim(): only its six characters, not every Unicode space like String#trim. */
+export function phpTrim(value: string): string {
+  let start = 0;
+  let end = value.length;
+  while (start < end && PHP_SPACE.has(value[start]!)) start++;
+  while (end > start && PHP_SPACE.has(value[end - 1]!)) end--;
+  return value.slice(start, end);
+}
 
 /**
  * The query as a Laravel app reads it: PHP keeps the LAST value of a repeated parameter (`?limit=2&limit=500`
@@ -31,7 +40,7 @@ const PHP_TRIM = /^[ \t\n\r\0\x0B]+|[ \t\n\r\0\x0B]+$/g;
  */
 export function laravelQuery(query: URLSearchParams): URLSearchParams {
   const last = new Map<string, string>();
-  for (const [name, value] of query) last.set(name, value.replace(PHP_TRIM, ''));
+  for (const [name, value] of query) last.set(name, phpTrim(value));
   const out = new URLSearchParams();
   for (const [name, value] of last) if (value !== '') out.set(name, value);
   return out;

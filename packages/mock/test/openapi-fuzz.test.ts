@@ -4,6 +4,7 @@ import formatsPlugin from 'ajv-formats';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMockServer, startMockServer } from '../src/index.js';
+import { phpTrim } from '../src/validation.js';
 import { NOW } from './support.js';
 
 // An OpenAPI-driven fuzz of the mock's HTTP door: requests are generated from docs/openapi.json (its paths,
@@ -159,7 +160,7 @@ function expectedStatus(op: Operation, r: Drawn): string {
   // As Laravel reads a query: the last of repeated values, trimmed (TrimStrings), empty = absent.
   const last = new Map<string, string>();
   op.params.forEach((param, i) => {
-    const value = r.query[i]?.at(-1)?.replace(/^[ \t\n\r\0\x0B]+|[ \t\n\r\0\x0B]+$/g, '');
+    const value = phpTrim(r.query[i]?.at(-1) ?? '');
     if (value) last.set(param.name, value);
   });
   for (const param of op.params) {
