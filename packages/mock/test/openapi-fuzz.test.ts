@@ -4,7 +4,6 @@ import formatsPlugin from 'ajv-formats';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMockServer, startMockServer } from '../src/index.js';
-import { phpTrim } from '../src/validation.js';
 import { NOW } from './support.js';
 
 // An OpenAPI-driven fuzz of the mock's HTTP door: requests are generated from docs/openapi.json (its paths,
@@ -146,6 +145,15 @@ function request(op: Operation) {
 }
 
 type Drawn = ReturnType<typeof request> extends fc.Arbitrary<infer T> ? T : never;
+
+/** PHP's trim() (what Laravel's TrimStrings applies): space, \t, \n, \r, NUL and \v at both ends. */
+function phpTrim(value: string): string {
+  const space = ' \t\n\r\0\v';
+  let [start, end] = [0, value.length];
+  while (start < end && space.includes(value[start]!)) start++;
+  while (end > start && space.includes(value[end - 1]!)) end--;
+  return value.slice(start, end);
+}
 
 function expectedStatus(op: Operation, r: Drawn): string {
   if (r.token === undefined || r.token === 'not_a_token') return '401';
