@@ -72,12 +72,12 @@ describe('habits list in every format, TTY and pipe', () => {
 describe('detail views and other resources', () => {
   const cases: Array<[string, string[]]> = [
     ['tasks-get', ['tasks', 'get', '6']],
-    ['goals-get', ['goals', 'get', '5']],
+    ['goals-get', ['goals', 'get', '16']],
     ['goals-list', ['goals', 'list', '--status', 'all']],
     ['tasks-list', ['tasks', 'list', '--limit', '8']],
     ['focus-list', ['focus', 'list', '--limit', '5']],
-    ['habit-checks', ['habits', 'checks', '1', '--from', '2026-03-01', '--limit', '5']],
-    ['goal-updates', ['goals', 'updates', '5', '--limit', '5']],
+    ['habit-checks', ['habits', 'checks', '42', '--from', '2026-03-01', '--limit', '5']],
+    ['goal-updates', ['goals', 'updates', '16', '--limit', '5']],
     ['profile', ['profile']],
     ['habits-pending', ['habits', 'pending']],
   ];
@@ -95,7 +95,7 @@ describe('detail views and other resources', () => {
     const task = await loggd(['tasks', 'get', '6'], 'tty');
     expect(task.stdout).toMatch(/SUBTASKS \(2\)/);
     expect(task.stdout).toMatch(/TAGS \(2\)/);
-    const goal = await loggd(['goals', 'get', '5'], 'tty');
+    const goal = await loggd(['goals', 'get', '16'], 'tty'); // the milestone goal (goal ids start at 12)
     expect(goal.stdout).toMatch(/[█░]{30} +\d+%/);
     expect(goal.stdout).toMatch(/MILESTONES \(\d\/5\)/);
   });
