@@ -123,29 +123,29 @@ describe('--demo: every read command and format against the SDK’s own data', (
       sdk.habits.list(),
       sdk.tasks.list({ status: 'all' }).toArray({ max: Number.POSITIVE_INFINITY }),
       sdk.tasks.get(6),
-      sdk.goals.get(5),
+      sdk.goals.get(16),
       sdk.goals.list({ status: 'all', time_horizon: 'yearly' }),
       sdk.focusSessions.list({ status: 'all', limit: 7 }),
       sdk.profile.get(),
-      sdk.habits.checks(1, { from: '2026-03-01', to: '2026-03-31' }),
-      sdk.habits.skips(1),
-      sdk.goals.updates(2, { limit: 3 }),
+      sdk.habits.checks(42, { from: '2026-03-01', to: '2026-03-31' }),
+      sdk.habits.skips(42),
+      sdk.goals.updates(13, { limit: 3 }),
     ]);
     const runs = await Promise.all([
       loggd(['--demo', 'habits', 'list', '--json'], DEMO),
       loggd(['tasks', 'list', '--status', 'all', '--all', '--format', 'json'], HTTP),
       loggd(['--demo', 'tasks', 'get', '6', '--format', 'json'], DEMO),
-      loggd(['goals', 'get', '5', '--json'], HTTP),
+      loggd(['goals', 'get', '16', '--json'], HTTP),
       loggd(['goals', 'list', '--status', 'all', '--horizon', 'yearly', '--format', 'ndjson'], HTTP),
       loggd(['focus', 'list', '--status', 'all', '--limit', '7', '--json'], HTTP),
       loggd(['profile', '--json'], HTTP),
-      loggd(['habits', 'checks', '1', '--from', '2026-03-01', '--to', '2026-03-31', '--json'], HTTP),
-      loggd(['habits', 'skips', '1', '--format', 'ndjson'], HTTP),
-      loggd(['goals', 'updates', '2', '--limit', '3', '--json'], HTTP),
+      loggd(['habits', 'checks', '42', '--from', '2026-03-01', '--to', '2026-03-31', '--json'], HTTP),
+      loggd(['habits', 'skips', '42', '--format', 'ndjson'], HTTP),
+      loggd(['goals', 'updates', '13', '--limit', '3', '--json'], HTTP),
       loggd(['habits', 'list', '--format', 'csv'], HTTP),
       loggd(['tasks', 'list', '--status', 'all', '--all'], HTTP), // piped: TSV by default
       loggd(['focus', 'get', String(focus.data[0]?.id), '--json', '--fields', 'id,title,tags'], HTTP),
-      loggd(['habits', 'get', '1', '--format', 'csv', '--no-headers', '--fields', 'name,custom_days'], HTTP),
+      loggd(['habits', 'get', '42', '--format', 'csv', '--no-headers', '--fields', 'name,custom_days'], HTTP),
     ]);
     for (const r of runs) expect(r.code, r.stderr).toBe(0);
     const [
@@ -210,7 +210,7 @@ describe('--demo: every read command and format against the SDK’s own data', (
     expect(
       TASK.fields.every((f) => (tHeader as string[]).some((h) => h === f || h.startsWith(`${f}.`))),
     ).toBe(true);
-    const h1 = (await sdk.habits.get(1)) as Record<string, unknown>;
+    const h1 = (await sdk.habits.get(42)) as Record<string, unknown>;
     expect(parseDelimited(csvOne as string, ',')).toEqual([[String(h1.name), cell(h1.custom_days)]]);
   });
 
@@ -406,7 +406,7 @@ describe('a reader that stops early (| head)', () => {
   it('exits 0 without a stack trace when stdout closes', async () => {
     const child = spawn(
       process.execPath,
-      [BIN, '--demo', 'habits', 'checks', '1', '--all', '--format', 'csv'],
+      [BIN, '--demo', 'habits', 'checks', '42', '--all', '--format', 'csv'],
       {
         env: { ...BASE_ENV, ...DEMO },
         stdio: ['ignore', 'pipe', 'pipe'],
