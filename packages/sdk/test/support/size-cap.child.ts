@@ -1,10 +1,24 @@
 // `node size-cap.child.ts BASE_URL CAP`: one call against a flooding server with maxResponseBytes CAP, in a
 // process of its own so the RSS it reports is the SDK's and not the test runner's. Prints one JSON line.
-import { resolveTsSources } from '../../../../bench/lib/ts-sources.ts';
+import { existsSync } from 'node:fs';
+import { registerHooks } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
-resolveTsSources();
+// The sources' `./x.js` specifiers (written for tsup) resolve to their `.ts` files.
+registerHooks({
+  resolve(specifier, context, next) {
+    if (specifier.startsWith('.') && specifier.endsWith('.js') && context.parentURL) {
+      const ts = new URL(`${specifier.slice(0, -3)}.ts`, context.parentURL);
+      if (existsSync(fileURLToPath(ts))) return next(ts.href, context);
+    }
+    return next(specifier, context);
+  },
+});
+
 const [baseUrl, cap] = process.argv.slice(2) as [string, string];
-const { Loggd } = await import('../../src/index.ts');
+const { Loggd } = (await import(
+  new URL('../../src/index.ts', import.meta.url).href
+)) as typeof import('../../src/index.js');
 
 const loggd = new Loggd({
   token: 't',
