@@ -264,8 +264,9 @@ export class Transport {
       const landed = response.url ? new URL(response.url) : null;
       if (landed && landed.origin !== this.config.baseUrl.origin) {
         discard(response);
+        // No response of the API's to report: hooks see a failed attempt (status null) with this error.
         return {
-          response,
+          response: null,
           failure: new RedirectError(
             `${METHOD} ${info.path} was redirected to another origin (${landed.origin}); refusing its answer, which did not come from ${this.config.baseUrl.origin}. Point baseUrl at the final API address.`,
             { ...info, location: landed.href },

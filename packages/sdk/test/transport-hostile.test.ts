@@ -235,8 +235,11 @@ describe('redirects', () => {
       res.writeHead(302, { location: `${elsewhere.origin}${req.url}` });
       res.end();
     });
-    const error = await settleWithin(client(server.baseUrl, { maxRetries: 2 }).profile.get(), 5_000);
+    const seen: unknown[] = [];
+    const loggd = client(server.baseUrl, { maxRetries: 2, hooks: { onResponse: (e) => seen.push(e) } });
+    const error = await settleWithin(loggd.profile.get(), 5_000);
     expect(error).toBeInstanceOf(RedirectError);
+    expect(seen).toEqual([expect.objectContaining({ status: null, error })]);
     expect(error).toMatchObject({ code: 'redirect', location: `${elsewhere.baseUrl}/profile` });
     expect((error as Error).message).toContain(`another origin (${elsewhere.origin})`);
     expect(server.seen).toHaveLength(1);
