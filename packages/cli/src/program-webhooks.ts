@@ -38,7 +38,9 @@ export function registerWebhooksCommands(program: Command, action: ActionBinder)
   const webhooks = program
     .command('webhooks')
     .description('receive, send, verify and list webhook deliveries locally');
-  const secret = () => new Option('--secret <secret>', 'endpoint secret (env LOGGD_WEBHOOK_SECRET)');
+  const secret = () =>
+    new Option('--secret <secret>', 'endpoint secret (shows in ps: prefer env LOGGD_WEBHOOK_SECRET)');
+  const secretFile = () => new Option('--secret-file <path>', 'read the endpoint secret from this file');
 
   action(
     webhooks
@@ -47,6 +49,7 @@ export function registerWebhooksCommands(program: Command, action: ActionBinder)
       .addOption(new Option('--port <port>', 'port (0 = any free port)').default(8787).argParser(parsePort))
       .option('--path <path>', 'path deliveries are accepted on', '/')
       .addOption(secret())
+      .addOption(secretFile())
       .option(
         '--forward-to <url>',
         'relay verified deliveries (raw body and headers) to your app; answer with its status',
@@ -61,7 +64,8 @@ on a terminal; ndjson when piped or with --format ndjson / --json (event, delive
 "Ready! listening on …" goes to stderr once listening. Ctrl-C stops (exit 130).
 
 Examples:
-  $ loggd webhooks listen --secret whsec_test --forward-to http://localhost:3000/webhooks/loggd
+  $ LOGGD_WEBHOOK_SECRET=whsec_test loggd webhooks listen --forward-to http://localhost:3000/webhooks/loggd
+  $ loggd webhooks listen --secret-file ~/.config/loggd/webhook-secret
   $ loggd webhooks listen --port 0 --format ndjson | jq -c 'select(.verified) | .data'
 `,
       ),
@@ -76,6 +80,7 @@ Examples:
       .option('--all', 'send one delivery of each of the 15 events')
       .option('--url <url>', 'the receiver, e.g. http://127.0.0.1:8787/')
       .addOption(secret())
+      .addOption(secretFile())
       .addOption(
         new Option('--set <path=value>', 'override a data field (repeatable); JSON values parsed').argParser(
           collect,
@@ -98,7 +103,7 @@ the event's data (data.streak=30 or streak=30); an unknown path is an error list
 Exit status: 0 when every delivery got a 2xx, 1 otherwise, 2 for an unknown event or path.
 
 Examples:
-  $ loggd webhooks trigger habit.completed --url http://127.0.0.1:8787/ --secret whsec_test --set streak=30
+  $ loggd webhooks trigger habit.completed --url http://127.0.0.1:8787/ --secret-file secret.txt --set streak=30
   $ loggd webhooks trigger --all --url http://127.0.0.1:8787/ --retry
 `,
       ),
@@ -111,6 +116,7 @@ Examples:
       .description('check a signature against a raw body: exit 0 when valid, 7 when not')
       .argument('[file]', 'file holding the raw body; - or nothing reads stdin')
       .addOption(secret())
+      .addOption(secretFile())
       .option('--signature <sig>', 'the X-Loggd-Signature value, sha256=<hex>')
       .addHelpText(
         'after',
@@ -118,7 +124,7 @@ Examples:
 The bytes are read as they are (no decoding, no newline added or removed).
 
 Example:
-  $ loggd webhooks verify --secret "$LOGGD_WEBHOOK_SECRET" --signature "sha256=…" < body.json && echo ok
+  $ loggd webhooks verify --signature "sha256=…" < body.json && echo ok   # secret from LOGGD_WEBHOOK_SECRET
 `,
       ),
     async (ctx, [file], o) => (await load()).webhooksVerify(ctx, file as string | undefined, o),

@@ -193,13 +193,16 @@ describe('loggd sync --db', () => {
     expect(log.find((l) => l.resource === 'habit_checks')!.inserted).toBe(1);
   });
 
-  it('a failed run leaves the previous state untouched', async () => {
+  it('a failed run keeps its finished units whole; the next run completes the mirror', async () => {
     const mock = mockApi();
     const account = accountOf(mock);
     const db = join(await tempDir('loggd-sync-'), 'loggd.sqlite');
     await sync(client(mock), db);
-    const snapshot = (t: string) => query(db, `SELECT * FROM ${t} ORDER BY 1`);
-    const before = ['habits', 'habit_checks', 'tasks', 'focus_sessions'].map(snapshot);
+    const tables = ['habits', 'habit_checks', 'tasks', 'focus_sessions', 'goal_updates'];
+    const snapshot = (path: string) => tables.map((t) => query(path, `SELECT * FROM ${t} ORDER BY 1`));
+    const checksOf = (path: string, habitId: number) =>
+      query(path, 'SELECT id FROM habit_checks WHERE habit_id = ? ORDER BY id', habitId);
+    const before = new Map(account.habits.map((h) => [h.id, checksOf(db, h.id)]));
 
     for (const h of account.habits.filter((x) => x.status === 'active' && !x.checked_today)) {
       mock.control.completeHabit(h.id);
@@ -207,6 +210,16 @@ describe('loggd sync --db', () => {
     account.focusSessions.splice(0, 3);
     mock.faults.add({ fault: 'status', status: 500, route: '/goals/:id/updates' });
     await expect(sync(client(mock), db)).rejects.toMatchObject({ code: 'server' });
-    expect(['habits', 'habit_checks', 'tasks', 'focus_sessions'].map(snapshot)).toEqual(before);
+    expect(query(db, 'PRAGMA foreign_key_check')).toEqual([]);
+    // Each habit's history is the old one or the new one, never half of it.
+    const fresh = join(await tempDir('loggd-sync-'), 'loggd.sqlite');
+    mock.faults.clear();
+    await sync(client(mock), fresh);
+    for (const h of account.habits) {
+      expect([before.get(h.id), checksOf(fresh, h.id)]).toContainEqual(checksOf(db, h.id));
+    }
+
+    await sync(client(mock), db);
+    expect(snapshot(db)).toEqual(snapshot(fresh));
   });
 });

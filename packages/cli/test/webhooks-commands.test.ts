@@ -21,10 +21,12 @@ describe('loggd webhooks verify', () => {
     const body = '{"event":"level.up","version":1,"data":{"new_level":5}}';
     const file = join(dir, 'body.json');
     await writeFile(file, body);
+    const secretFile = join(dir, 'secret');
+    await writeFile(secretFile, `${SECRET}\n`, { mode: 0o600 });
     const ok = testIO();
     expect(
       await runWebhooks(
-        ['webhooks', 'verify', '--secret', SECRET, '--signature', sign(body, SECRET), file],
+        ['webhooks', 'verify', '--secret-file', secretFile, '--signature', sign(body, SECRET), file],
         ok.io,
       ),
     ).toBe(0);
@@ -60,10 +62,10 @@ describe('loggd webhooks verify', () => {
     const body = join(dir, 'tty.json');
     await writeFile(body, 'x');
     expect(
-      await runWebhooks(
-        ['webhooks', 'verify', '--secret', SECRET, '--signature', sign('x', SECRET), body],
-        tty.io,
-      ),
+      await runWebhooks(['webhooks', 'verify', '--signature', sign('x', SECRET), body], {
+        ...tty.io,
+        env: { LOGGD_WEBHOOK_SECRET: SECRET },
+      }),
     ).toBe(0);
     expect(tty.err.text).toBe('valid\n');
   });
@@ -101,10 +103,11 @@ describe('loggd webhooks verify', () => {
       ),
     ).toBe(7);
     expect(t.err.text).toContain('64 lowercase hex');
+    expect(t.err.text).toContain('warning: --secret is visible to other users of this machine (ps');
     const u = testIO();
     expect(await runWebhooks(['webhooks', 'verify', '--secret', SECRET], u.io)).toBe(2);
     expect(await runWebhooks(['webhooks', 'verify', '--signature', 'sha256=00'], u.io)).toBe(2);
-    expect(u.err.text).toContain('--secret or set LOGGD_WEBHOOK_SECRET');
+    expect(u.err.text).toContain('set LOGGD_WEBHOOK_SECRET or give --secret-file PATH');
   });
 });
 

@@ -9,14 +9,21 @@ export type WebhookControl = (request: Request) => Promise<Response | undefined>
 
 type Body = Record<string, unknown>;
 
-function parseBody(req: MockRequest): Body {
-  if (!req.body || req.body.trim() === '') return {};
-  let parsed: unknown;
+/** No body at all means `{}`; anything else must be JSON (whitespace alone is not). */
+function parseJson(req: MockRequest): unknown {
+  if (req.body === undefined || req.body === '') return {};
+  if (req.body.trim() === '') {
+    throw new MockHttpError(400, 'Malformed JSON body: only whitespace; send a JSON document or no body.');
+  }
   try {
-    parsed = JSON.parse(req.body);
+    return JSON.parse(req.body);
   } catch (e) {
     throw new MockHttpError(400, `Malformed JSON body: ${(e as Error).message}`);
   }
+}
+
+function parseBody(req: MockRequest): Body {
+  const parsed = parseJson(req);
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new MockHttpError(400, 'The JSON body must be an object.');
   }
@@ -157,9 +164,5 @@ export function createControlHandler(actions: MockActions, webhookControl?: Webh
 }
 
 function safeArray(req: MockRequest): unknown[] {
-  try {
-    return JSON.parse(req.body!) as unknown[];
-  } catch (e) {
-    throw new MockHttpError(400, `Malformed JSON body: ${(e as Error).message}`);
-  }
+  return parseJson(req) as unknown[];
 }

@@ -1,5 +1,6 @@
 import type { MockEngine } from './engine.js';
-import type { MockReply, MockRequest } from './reply.js';
+import { errorReply, MockHttpError, type MockReply, type MockRequest } from './reply.js';
+import { readWebRequestBody } from './request-body.js';
 
 /** What `fetch` rejects with when the connection is reset or closed without a reply (undici's shape). */
 function fetchFailed(reason: string): TypeError {
@@ -80,13 +81,25 @@ export function toWebResponse(reply: MockReply, signal?: AbortSignal | null): Re
 /** Read a fetch-style request into the engine's request shape. */
 export async function fromWebRequest(request: Request): Promise<MockRequest> {
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && request.body !== null;
-  const body = hasBody ? await request.text() : undefined;
+  const body = hasBody ? await readWebRequestBody(request) : undefined;
   return {
     method: request.method,
     url: new URL(request.url),
     headers: request.headers,
     ...(body ? { body } : {}),
   };
+}
+
+/** Answers a fetch-style request from the engine; a body over the mock's cap is a 413, not a thrown error. */
+export async function answerWebRequest(engine: MockEngine, request: Request): Promise<MockReply> {
+  let mockRequest: MockRequest;
+  try {
+    mockRequest = await fromWebRequest(request);
+  } catch (e) {
+    if (e instanceof MockHttpError) return errorReply(e.status, e.message);
+    throw e;
+  }
+  return engine.handle(mockRequest);
 }
 
 /**
@@ -99,7 +112,7 @@ export function createMockFetch(engine: MockEngine): typeof fetch {
     const request = input instanceof Request && init === undefined ? input : new Request(input, init);
     const signal = request.signal;
     if (signal.aborted) throw signal.reason;
-    const reply = await engine.handle(await fromWebRequest(request));
+    const reply = await answerWebRequest(engine, request);
     if (reply.latencyMs) await wait(reply.latencyMs, signal);
     switch (reply.transport?.kind) {
       case 'reset':

@@ -1,7 +1,7 @@
 import { HttpResponse, http } from 'msw';
 import { API_PREFIX } from './api.js';
 import type { MockEngine } from './engine.js';
-import { fromWebRequest, toWebResponse, wait } from './fetch-door.js';
+import { answerWebRequest, toWebResponse, wait } from './fetch-door.js';
 
 /** Requests the mock answers: anything under /api/v1/public or /__mock, on any host. */
 export function isMockUrl(url: string): boolean {
@@ -18,7 +18,7 @@ export function createHandlers(engine: MockEngine) {
     http.all(
       ({ request }) => isMockUrl(request.url),
       async ({ request }) => {
-        const reply = await engine.handle(await fromWebRequest(request));
+        const reply = await answerWebRequest(engine, request);
         if (reply.latencyMs) await wait(reply.latencyMs, request.signal);
         const kind = reply.transport?.kind;
         if (kind === 'reset' || kind === 'empty') return HttpResponse.error();

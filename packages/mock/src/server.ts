@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { API_PREFIX } from './api.js';
 import type { MockOptions } from './engine.js';
 import { createMockApi, type MockApi } from './mock-api.js';
-import type { MockReply } from './reply.js';
+import { errorReply, MockHttpError, type MockReply } from './reply.js';
+import { readNodeRequestBody } from './request-body.js';
 
 export interface StartMockServerOptions extends MockOptions {
   /** 0 (default) picks a free port. */
@@ -22,15 +23,6 @@ export interface RunningMockServer {
   mock: MockApi;
   /** Stop listening and drop every open connection (hung ones included). */
   close(): Promise<void>;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 function toHeaders(req: IncomingMessage): Headers {
@@ -89,12 +81,19 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   const server: Server = createServer(async (req, res) => {
     try {
       const method = req.method ?? 'GET';
-      const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req);
+      const body = method === 'GET' || method === 'HEAD' ? undefined : await readNodeRequestBody(req);
       const url = new URL(req.url ?? '/', `http://${req.headers.host ?? `${host}:${port}`}`);
       const reply = await engine.handle({ method, url, headers: toHeaders(req), ...(body ? { body } : {}) });
       if (reply.latencyMs) setTimeout(() => send(req, res, reply), reply.latencyMs);
       else send(req, res, reply);
     } catch (e) {
+      if (e instanceof MockHttpError) {
+        // An over-limit body: answer and close, so the rest of it is never read.
+        const reply = errorReply(e.status, e.message);
+        res.writeHead(reply.status, { ...reply.headers, connection: 'close' });
+        res.end(reply.body);
+        return;
+      }
       // Strict-mode contract violations land here: answer, and say why on stderr, but keep serving.
       const message = e instanceof Error ? e.message : String(e);
       console.error(`[loggd-mock] ${message}`);

@@ -85,6 +85,12 @@ describe('the SDK client against the mock (default base URL, mock.fetch)', () =>
       client(mock, 'mock_pro_all', { timeoutMs: 30, maxRetries: 0 }).profile.get(),
     ).rejects.toBeInstanceOf(TimeoutError);
     mock.faults.clear();
+    // A body dribbled slower than the timeout (10 chunks, 100 ms apart) times out: the timer covers the body.
+    mock.faults.add({ fault: 'dribble', chunks: 10, intervalMs: 100 });
+    await expect(
+      client(mock, 'mock_pro_all', { timeoutMs: 300, maxRetries: 0 }).profile.get(),
+    ).rejects.toThrow(/timed out after 300 ms \(reading the body\)/);
+    mock.faults.clear();
     // A transient failure is retried through.
     mock.faults.add({ fault: 'status', status: 503, times: 2 });
     expect((await loggd.profile.get()).username).toBeTypeOf('string');

@@ -53,6 +53,17 @@ function nonNegative(name: string, value: number | undefined, fallback: number):
   return value;
 }
 
+function positive(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !(value > 0)) {
+    throw new InvalidRequestError(name, `Invalid ${name}: ${String(value)}. Expected a number > 0.`);
+  }
+  return value;
+}
+
+/** Default `maxResponseBytes`: a full 100-item page is tens of KB, so 16 MiB only stops runaway bodies. */
+const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
 /** Warn once per endpoint and issue; `console` may be absent in some embedded runtimes. */
 function defaultWarning(warning: ValidationWarning): void {
   globalThis.console?.warn(warning.message);
@@ -87,6 +98,7 @@ export class Loggd {
       baseUrl,
       timeoutMs: nonNegative('timeoutMs', options.timeoutMs, 30_000) || Number.POSITIVE_INFINITY,
       maxRetries: nonNegative('maxRetries', options.maxRetries, 2),
+      maxResponseBytes: positive('maxResponseBytes', options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES),
       deadlineMs:
         options.deadlineMs === undefined ? undefined : nonNegative('deadlineMs', options.deadlineMs, 0),
       maxRetryAfterMs: nonNegative('maxRetryAfterMs', options.maxRetryAfterMs, 60_000),

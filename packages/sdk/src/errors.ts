@@ -16,6 +16,8 @@ export type LoggdErrorCode =
   | 'timeout'
   | 'aborted'
   | 'invalid_response'
+  | 'response_too_large'
+  | 'redirect'
   | 'invalid_request'
   | 'max_items_exceeded'
   | 'webhook_verification';
@@ -157,6 +159,32 @@ export class TimeoutError extends TransportError {
 export class AbortError extends TransportError {
   override name = 'AbortError';
   override readonly code = 'aborted';
+}
+
+/** The response body exceeded `maxResponseBytes`; the read stopped there (never retried: it would only repeat). */
+export class ResponseTooLargeError extends TransportError {
+  override name = 'ResponseTooLargeError';
+  override readonly code = 'response_too_large';
+  /** The `maxResponseBytes` that was exceeded. */
+  readonly limit: number;
+  constructor(message: string, info: RequestInfo & { limit: number }) {
+    super(message, info);
+    this.limit = info.limit;
+  }
+}
+
+/**
+ * The API redirected to another origin. Its answer is refused: it did not come from the API (fetch drops the
+ * token on such a redirect, so that origin never saw it). `location` is the URL it redirected to.
+ */
+export class RedirectError extends TransportError {
+  override name = 'RedirectError';
+  override readonly code = 'redirect';
+  readonly location: string;
+  constructor(message: string, info: RequestInfo & { location: string }) {
+    super(message, info);
+    this.location = info.location;
+  }
 }
 
 /** The response was not JSON, or did not match the documented shape (in `strict` mode). */

@@ -5,12 +5,14 @@ import type { ValidationMode, ValidationWarning } from './response-validation.js
 export interface RequestOptions {
   /** Cancels the in-flight request and any pending retry or rate-limit wait (rejects with AbortError). */
   signal?: AbortSignal;
-  /** Per-attempt timeout in ms (overrides the client's). */
+  /** Per-attempt timeout in ms, headers and body (overrides the client's). */
   timeoutMs?: number;
   /** Retries after the first attempt (overrides the client's). */
   maxRetries?: number;
   /** Overall budget for the call in ms, retries and waits included (overrides the client's). */
   deadlineMs?: number;
+  /** Largest response body accepted, in bytes (overrides the client's). */
+  maxResponseBytes?: number;
 }
 
 /** Per-call options of list methods: also a cursor to resume from. */
@@ -52,12 +54,17 @@ export interface LoggdOptions {
   token?: string;
   /** Defaults to LOGGD_BASE_URL, else https://loggd.life/api/v1/public. */
   baseUrl?: string;
-  /** Per-attempt timeout in ms (default 30 000). */
+  /** Per-attempt timeout in ms, covering the response headers and the whole body (default 30 000; 0: none). */
   timeoutMs?: number;
   /** Retries after the first attempt on network errors, 408, 429 and 5xx (default 2). */
   maxRetries?: number;
-  /** Overall budget per call in ms, retries and waits included (default: none). */
+  /** Overall budget per call in ms, retries, waits and body reads included (default: none). */
   deadlineMs?: number;
+  /**
+   * Largest response body accepted, in bytes (default 16 MiB, far above any real page). A bigger body stops
+   * being read at the limit and the call throws ResponseTooLargeError.
+   */
+  maxResponseBytes?: number;
   /** Longest Retry-After honoured (default 60 000 ms); a longer one throws RateLimitError at once. */
   maxRetryAfterMs?: number;
   /** Backoff when the server gives no Retry-After: full jitter over base·2^retry, capped (defaults 500 / 8 000 ms). */

@@ -1,4 +1,4 @@
-import ky, { isTimeoutError } from 'ky';
+import { BodyTooLarge, discard, readBodyText } from './body.js';
 import type { Clock } from './clock.js';
 import { errorFromResponse } from './error-mapping.js';
 import {
@@ -6,6 +6,8 @@ import {
   ConnectionError,
   InvalidRequestError,
   type LoggdError,
+  RedirectError,
+  ResponseTooLargeError,
   ResponseValidationError,
   TimeoutError,
 } from './errors.js';
@@ -28,6 +30,7 @@ export interface TransportConfig {
   baseUrl: URL;
   timeoutMs: number;
   maxRetries: number;
+  maxResponseBytes: number;
   deadlineMs: number | undefined;
   maxRetryAfterMs: number;
   backoffBaseMs: number;
@@ -41,7 +44,7 @@ export interface TransportConfig {
   onRateLimit: ((event: RateLimitEvent) => void) | undefined;
 }
 
-/** ky refuses timeouts above setTimeout's range. */
+/** setTimeout's range: a longer budget means no timer at all. */
 const MAX_TIMER_MS = 2_147_483_647;
 const METHOD = 'GET';
 
@@ -52,8 +55,9 @@ export interface TransportStats {
 }
 
 /**
- * Sends authenticated GETs. ky does one attempt (its retry is off: its Retry-After cap is silent and its sleep
- * cannot be injected); this loop owns retries, Retry-After, deadlines, pacing and error mapping.
+ * Sends authenticated GETs over the configured fetch and owns everything around it: one timer per attempt
+ * covering headers and body, abort, the size cap, redirects, retries, Retry-After, deadlines, pacing and error
+ * mapping.
  */
 export class Transport {
   readonly stats: TransportStats = { requests: 0, retries: 0 };
@@ -109,6 +113,7 @@ export class Transport {
     // 0 means no per-attempt timeout, as for the client option.
     const timeoutMs = (options.timeoutMs ?? this.config.timeoutMs) || Number.POSITIVE_INFINITY;
     const deadlineMs = options.deadlineMs ?? this.config.deadlineMs;
+    const maxResponseBytes = options.maxResponseBytes ?? this.config.maxResponseBytes;
     const deadlineAt = deadlineMs === undefined ? Number.POSITIVE_INFINITY : clock.now() + deadlineMs;
     const headers = {
       Authorization: `Bearer ${token}`,
@@ -121,6 +126,8 @@ export class Transport {
       const budget = Math.min(timeoutMs, deadlineAt - clock.now());
       if (budget <= 0)
         throw new TimeoutError(`${METHOD} ${display} exceeded its ${deadlineMs} ms deadline`, info);
+      const limitText =
+        budget < timeoutMs ? `exceeded its ${deadlineMs} ms deadline` : `timed out after ${budget} ms`;
 
       this.stats.requests++;
       this.config.hooks.onRequest?.({
@@ -130,56 +137,56 @@ export class Transport {
         headers: { ...headers, Authorization: 'Bearer [REDACTED]' },
       });
       const started = clock.now();
-      let response: Response;
-      try {
-        response = await ky(url, {
-          method: 'get',
-          headers,
-          retry: 0,
-          throwHttpErrors: false,
-          timeout: budget >= MAX_TIMER_MS ? false : budget,
-          signal,
-          // Resolved per attempt, never cached: msw and fetches swapped after construction keep working.
-          fetch: (input, init) => (this.config.fetch ?? globalThis.fetch)(input, init),
-        });
-      } catch (cause) {
-        const failure = this.transportFailure(cause, info, budget, attempt, signal);
-        this.config.hooks.onResponse?.({
-          ...info,
-          status: null,
-          durationMs: clock.now() - started,
-          attempt,
-          headers: null,
-          error: failure,
-        });
-        if (failure instanceof AbortError || attempt >= maxRetries) throw failure;
+      const outcome = await this.attempt(url, headers, budget, signal, maxResponseBytes, info, {
+        attempt,
+        limitText,
+        onHeaders: (response) => {
+          const rateLimit = readRateLimit(response.headers, clock.now());
+          if (rateLimit) {
+            this.lastRateLimit = rateLimit;
+            this.config.bucket?.observe(rateLimit);
+          }
+          this.config.hooks.onResponse?.({
+            ...info,
+            status: response.status,
+            durationMs: clock.now() - started,
+            attempt,
+            headers: response.headers,
+          });
+        },
+      });
+
+      if (outcome.failure) {
+        const failure = outcome.failure;
+        if (!outcome.response) {
+          this.config.hooks.onResponse?.({
+            ...info,
+            status: null,
+            durationMs: clock.now() - started,
+            attempt,
+            headers: null,
+            error: failure,
+          });
+        }
+        if (!isRetryableFailure(failure) || attempt >= maxRetries) throw failure;
         await this.pause(this.backoff(attempt), failure, signal, deadlineAt, info);
         continue;
       }
 
-      const rateLimit = readRateLimit(response.headers, clock.now());
-      if (rateLimit) {
-        this.lastRateLimit = rateLimit;
-        this.config.bucket?.observe(rateLimit);
-      }
-      this.config.hooks.onResponse?.({
-        ...info,
-        status: response.status,
-        durationMs: clock.now() - started,
-        attempt,
-        headers: response.headers,
-      });
-      const text = await this.readBody(response, info, signal);
-
+      const { response, text } = outcome;
       if (response.ok) {
         try {
           return { body: JSON.parse(text), response, rateLimit: this.lastRateLimit, path: display };
         } catch {
           const type = response.headers.get('content-type') ?? 'no content type';
-          throw new ResponseValidationError(
+          const error = new ResponseValidationError(
             `${METHOD} ${display} returned a body that is not JSON (${type}): ${JSON.stringify(text.slice(0, 80))}`,
             { ...info, data: text },
           );
+          // A GET is idempotent and a garbled 2xx is usually a proxy or transfer fault: retry it like a 5xx.
+          if (attempt >= maxRetries) throw error;
+          await this.pause(this.backoff(attempt), error, signal, deadlineAt, info);
+          continue;
         }
       }
 
@@ -189,7 +196,7 @@ export class Transport {
         status: response.status,
         body: parseMaybeJson(text),
         headers: response.headers,
-        rateLimit: rateLimit ?? this.lastRateLimit,
+        rateLimit: this.lastRateLimit,
         retryAfterMs,
       });
       if (!isRetryableStatus(response.status) || attempt >= maxRetries) throw error;
@@ -206,6 +213,103 @@ export class Transport {
         });
       }
       await this.pause(delay, error, signal, deadlineAt, info);
+    }
+  }
+
+  /**
+   * One attempt: the request and the whole body under one timer and the caller's signal. Never rejects: a
+   * failure comes back classified (`response` is set when it happened after the headers).
+   */
+  private async attempt(
+    url: URL,
+    headers: Record<string, string>,
+    budget: number,
+    signal: AbortSignal | undefined,
+    maxBytes: number,
+    info: { method: string; path: string },
+    context: { attempt: number; limitText: string; onHeaders: (response: Response) => void },
+  ): Promise<
+    | { failure?: undefined; response: Response; text: string }
+    | { failure: LoggdError; response: Response | null; text?: undefined }
+  > {
+    // This attempt's own controller, held strongly by this frame, the timer and the caller's listener: no
+    // part of stopping depends on a signal the fetch implementation may hold only weakly.
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer =
+      budget >= MAX_TIMER_MS
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            controller.abort(new Error('timeout'));
+          }, budget);
+    const onAbort = () => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal?.aborted) onAbort();
+    const stopped = new Promise<never>((_, reject) => {
+      const settle = () => reject(controller.signal.reason);
+      if (controller.signal.aborted) settle();
+      else controller.signal.addEventListener('abort', settle, { once: true });
+    });
+    stopped.catch(() => undefined);
+
+    let response: Response | null = null;
+    try {
+      const fetchImpl = this.config.fetch ?? globalThis.fetch;
+      // Resolved per attempt, never cached: msw and fetches swapped after construction keep working.
+      response = await Promise.race([
+        fetchImpl(url.href, { method: METHOD, headers, signal: controller.signal, redirect: 'follow' }),
+        stopped,
+      ]);
+      const landed = response.url ? new URL(response.url) : null;
+      if (landed && landed.origin !== this.config.baseUrl.origin) {
+        discard(response);
+        // No response of the API's to report: hooks see a failed attempt (status null) with this error.
+        return {
+          response: null,
+          failure: new RedirectError(
+            `${METHOD} ${info.path} was redirected to another origin (${landed.origin}); refusing its answer, which did not come from ${this.config.baseUrl.origin}. Point baseUrl at the final API address.`,
+            { ...info, location: landed.href },
+          ),
+        };
+      }
+      context.onHeaders(response);
+      const text = await readBodyText(response, maxBytes, stopped);
+      return { response, text };
+    } catch (cause) {
+      if (response) discard(response);
+      if (signal?.aborted) return { response, failure: abortError(signal, info) };
+      if (timedOut) {
+        const stage = response ? ' (reading the body)' : '';
+        return {
+          response,
+          failure: new TimeoutError(
+            `${METHOD} ${info.path} ${context.limitText}${stage} (attempt ${context.attempt + 1})`,
+            info,
+            { cause },
+          ),
+        };
+      }
+      if (cause instanceof BodyTooLarge) {
+        const size = cause.declared === null ? '' : ` (Content-Length ${cause.declared})`;
+        return {
+          response,
+          failure: new ResponseTooLargeError(
+            `${METHOD} ${info.path} returned a body over maxResponseBytes (${cause.limit} bytes)${size}; raise maxResponseBytes if this is expected`,
+            { ...info, limit: cause.limit },
+          ),
+        };
+      }
+      const what = response ? 'the response body was cut off' : 'failed';
+      return {
+        response,
+        failure: new ConnectionError(`${METHOD} ${info.path} ${what}: ${describeCause(cause)}`, info, {
+          cause,
+        }),
+      };
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
     }
   }
 
@@ -264,40 +368,15 @@ export class Transport {
       throw error;
     }
   }
-
-  private transportFailure(
-    cause: unknown,
-    info: { method: string; path: string },
-    budget: number,
-    attempt: number,
-    signal: AbortSignal | undefined,
-  ): LoggdError {
-    if (signal?.aborted) return abortError(signal, info);
-    if (isTimeoutError(cause)) {
-      return new TimeoutError(
-        `${METHOD} ${info.path} timed out after ${budget} ms (attempt ${attempt + 1})`,
-        info,
-        {
-          cause,
-        },
-      );
-    }
-    const reason = describeCause(cause);
-    return new ConnectionError(`${METHOD} ${info.path} failed: ${reason}`, info, { cause });
-  }
-
-  private async readBody(response: Response, info: { method: string; path: string }, signal?: AbortSignal) {
-    try {
-      return await response.text();
-    } catch (cause) {
-      if (signal?.aborted) throw abortError(signal, info);
-      throw new ConnectionError(`${METHOD} ${info.path}: the response body was cut off`, info, { cause });
-    }
-  }
 }
 
 function abortError(signal: AbortSignal, info: { method: string; path: string }): AbortError {
   return new AbortError(`${info.method} ${info.path} was aborted`, info, { cause: signal.reason });
+}
+
+/** Timeouts, dropped connections and cut bodies are worth another try; abort, size and redirects are not. */
+function isRetryableFailure(failure: LoggdError): boolean {
+  return failure instanceof TimeoutError || failure instanceof ConnectionError;
 }
 
 function describeCause(cause: unknown): string {

@@ -19,6 +19,7 @@ export interface ListenFlags {
   port?: number;
   path?: string;
   secret?: string;
+  secretFile?: string;
   forwardTo?: string;
 }
 
@@ -38,7 +39,7 @@ export async function webhooksListen(
   control: ListenControl = {},
 ): Promise<number> {
   const { io } = ctx;
-  const secret = resolveSecret(flags.secret, io.env);
+  const secret = await resolveSecret(flags, io.env, (line) => io.stderr.write(`${line}\n`));
   const path = flags.path ?? '/';
   if (!path.startsWith('/') || /[?#\s]/.test(path)) {
     throw usageError(
@@ -123,6 +124,7 @@ export interface TriggerFlags {
   all?: boolean;
   url?: string;
   secret?: string;
+  secretFile?: string;
   set?: string[];
   retry?: boolean;
   timeScale?: number;
@@ -180,7 +182,7 @@ export async function webhooksTrigger(
   if (!flags.url)
     throw usageError('missing --url: the receiver to send to', 'e.g. --url http://127.0.0.1:8787/');
   const url = httpUrl('--url', flags.url);
-  const secret = resolveSecret(flags.secret, io.env);
+  const secret = await resolveSecret(flags, io.env, (line) => io.stderr.write(`${line}\n`));
   if (flags.timeScale !== undefined && !flags.retry) {
     throw usageError('--time-scale only applies with --retry', 'e.g. --retry --time-scale 0.01');
   }
@@ -266,6 +268,7 @@ function prettyAttempt(
 
 export interface VerifyFlags {
   secret?: string;
+  secretFile?: string;
   signature?: string;
 }
 
@@ -276,7 +279,7 @@ export async function webhooksVerify(
   flags: VerifyFlags,
 ): Promise<number> {
   const { io } = ctx;
-  const secret = resolveSecret(flags.secret, io.env);
+  const secret = await resolveSecret(flags, io.env, (line) => io.stderr.write(`${line}\n`));
   if (!flags.signature) {
     throw usageError('missing --signature: the X-Loggd-Signature header value (sha256=<hex>)');
   }

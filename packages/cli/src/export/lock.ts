@@ -2,6 +2,7 @@ import { mkdir, open, readFile, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { CliError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
+import { removeStaleTemps } from './stale-temps.js';
 
 function alive(pid: number): boolean {
   try {
@@ -14,7 +15,8 @@ function alive(pid: number): boolean {
 
 /**
  * One export per folder at a time: an exclusive lock file holding the pid. A lock left by a dead process
- * (kill -9, power loss) is taken over, which is what lets the next run resume.
+ * (kill -9, power loss) is taken over, which is what lets the next run resume; the new holder then removes the
+ * temp files such a process left half-written in the lock's folder (e.g. `commit.json.tmp-<pid>`).
  */
 export async function acquireLock(path: string): Promise<() => Promise<void>> {
   await mkdir(dirname(path), { recursive: true });
@@ -23,6 +25,7 @@ export async function acquireLock(path: string): Promise<() => Promise<void>> {
       const fh = await open(path, 'wx');
       await fh.writeFile(String(process.pid));
       await fh.close();
+      await removeStaleTemps(dirname(path));
       return () => unlink(path).catch(() => {});
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;

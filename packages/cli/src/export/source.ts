@@ -27,6 +27,13 @@ export interface Since {
   sinceId?: number | undefined;
 }
 
+/**
+ * Retries per request of a bulk job (the client's default is 2): an export or sync sends hundreds of requests,
+ * and one unlucky request exhausting its retries would stop the whole job. With jittered backoff capped at 8 s
+ * this still gives up within about a minute when the API is really down.
+ */
+export const BULK_MAX_RETRIES = 6;
+
 /** Data access over an SDK client; every method is lazy and sends nothing until iterated or awaited. */
 export class AccountSource {
   constructor(
@@ -36,7 +43,7 @@ export class AccountSource {
   ) {}
 
   #opts() {
-    return this.signal ? { signal: this.signal } : {};
+    return { maxRetries: BULK_MAX_RETRIES, ...(this.signal ? { signal: this.signal } : {}) };
   }
 
   #history() {

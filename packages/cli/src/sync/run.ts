@@ -8,6 +8,7 @@ import { localDate } from '../export/local-date.js';
 import { Pool } from '../export/pool.js';
 import type { Progress } from '../export/progress.js';
 import { AccountSource, isMissingScope } from '../export/source.js';
+import { checkpoint } from './checkpoint.js';
 import { rebuildHabitDays } from './habit-days.js';
 import { type Counts, Mirror } from './mirror.js';
 import { SCHEMA_VERSION, schemaSql, WEEKDAY_NUMBERS } from './schema.js';
@@ -40,7 +41,10 @@ export async function openMirror(path: string): Promise<DatabaseSync> {
   await mkdir(dirname(path), { recursive: true });
   const { DatabaseSync } = await import('node:sqlite');
   const db = new DatabaseSync(path);
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+  // WAL + synchronous=NORMAL: each checkpoint commit is cheap and the file stays consistent after a crash.
+  db.exec(
+    'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;',
+  );
   for (const sql of schemaSql()) db.exec(sql);
   db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)").run(
     String(SCHEMA_VERSION),
@@ -59,9 +63,11 @@ function newestPerParent(db: DatabaseSync, table: string, parent: string): Map<n
 }
 
 /**
- * Mirrors the account into SQLite. The whole run is one transaction: a crash or an error rolls back to the
- * previous consistent state. Incremental like export (histories stop at the newest stored id, task details
- * only for new or changed tasks); rows of a fully re-listed resource that the API no longer returns are deleted.
+ * Mirrors the account into SQLite. Each unit of work (a top-level row, one habit's history, one task's details,
+ * one goal's updates, the focus-session list) is fetched whole and then committed in a transaction of its own:
+ * a crash or an error keeps every finished unit, and the next run continues from them (histories stop at the
+ * newest stored id, task details only for new or changed tasks), as export resumes. Rows of a fully re-listed
+ * resource that the API no longer returns are deleted once the listing completed.
  */
 export async function syncAccount(opts: SyncOptions): Promise<SyncResult> {
   const started = Date.now();
@@ -78,8 +84,8 @@ export async function syncAccount(opts: SyncOptions): Promise<SyncResult> {
     };
     const taskUpdatedAt = db.prepare('SELECT updated_at FROM tasks WHERE id = ?');
 
-    db.exec('BEGIN IMMEDIATE');
     const mirror = new Mirror(db);
+    const commit = (writes: () => void) => checkpoint(db, writes);
     const guard = (resource: Resource, job: () => Promise<void>) => async () => {
       try {
         await job();
@@ -100,44 +106,62 @@ export async function syncAccount(opts: SyncOptions): Promise<SyncResult> {
       timeZone = profile.timezone;
       weekStartDay = profile.week_start_day;
       if (opts.resources.has('profile')) {
-        mirror.put('profile', profile);
-        mirror.seen('profile', profile.id);
-        mirror.deleteUnseen('profile', 'profile');
+        commit(() => {
+          mirror.put('profile', profile);
+          mirror.seen('profile', profile.id);
+          mirror.deleteUnseen('profile', 'profile');
+        });
       }
     })();
     const day = (iso: string | null | undefined) => (iso ? localDate(iso, timeZone) : null);
 
     const pool = new Pool(opts.concurrency ?? 4);
     const tag = (t: { id: number; name: string; color: string | null }) => mirror.put('tags', t, {}, 'tags');
+    /** Drains a history into memory first: it is committed only once whole, so its newest id is a safe cursor. */
+    const collect = async <T>(items: AsyncIterable<T>, onItem?: () => void): Promise<T[]> => {
+      const out: T[] = [];
+      for await (const item of items) {
+        out.push(item);
+        onItem?.();
+      }
+      return out;
+    };
 
     if (opts.resources.has('habits')) {
       pool.add(
         guard('habits', async () => {
           for await (const habit of source.habits()) {
-            mirror.put('habits', habit);
-            mirror.seen('habits', habit.id);
+            commit(() => {
+              mirror.put('habits', habit);
+              mirror.seen('habits', habit.id);
+            });
             opts.progress.total('habits', 1);
             pool.add(
               guard('habits', async () => {
-                const c = cursors.checks.get(habit.id);
-                for await (const check of source.checks(habit.id, { sinceId: c })) {
-                  mirror.put('habit_checks', check, { habit_id: habit.id });
-                  if (opts.full) mirror.seen('habit_checks', check.id);
-                  opts.progress.count('checks');
-                }
-                for await (const skip of source.skips(habit.id, { sinceId: cursors.skips.get(habit.id) })) {
-                  mirror.put('habit_skips', skip, { habit_id: habit.id });
-                  if (opts.full) mirror.seen('habit_skips', skip.id);
-                }
-                if (opts.full) {
-                  mirror.deleteUnseen('habit_checks', 'habit_checks', { column: 'habit_id', id: habit.id });
-                  mirror.deleteUnseen('habit_skips', 'habit_skips', { column: 'habit_id', id: habit.id });
-                }
+                const checks = await collect(
+                  source.checks(habit.id, { sinceId: cursors.checks.get(habit.id) }),
+                  () => opts.progress.count('checks'),
+                );
+                const skips = await collect(source.skips(habit.id, { sinceId: cursors.skips.get(habit.id) }));
+                commit(() => {
+                  for (const check of checks) {
+                    mirror.put('habit_checks', check, { habit_id: habit.id });
+                    if (opts.full) mirror.seen('habit_checks', check.id);
+                  }
+                  for (const skip of skips) {
+                    mirror.put('habit_skips', skip, { habit_id: habit.id });
+                    if (opts.full) mirror.seen('habit_skips', skip.id);
+                  }
+                  if (opts.full) {
+                    mirror.deleteUnseen('habit_checks', 'habit_checks', { column: 'habit_id', id: habit.id });
+                    mirror.deleteUnseen('habit_skips', 'habit_skips', { column: 'habit_id', id: habit.id });
+                  }
+                });
                 opts.progress.done('habits');
               }),
             );
           }
-          mirror.deleteUnseen('habits', 'habits');
+          commit(() => mirror.deleteUnseen('habits', 'habits'));
         }),
       );
     }
@@ -170,12 +194,13 @@ export async function syncAccount(opts: SyncOptions): Promise<SyncResult> {
             }
             pool.add(
               guard('tasks', async () => {
-                putTask(await source.task(task.id));
+                const detail = await source.task(task.id);
+                commit(() => putTask(detail));
                 opts.progress.done('tasks');
               }),
             );
           }
-          mirror.deleteUnseen('tasks', 'tasks');
+          commit(() => mirror.deleteUnseen('tasks', 'tasks'));
         }),
       );
     }
@@ -184,23 +209,31 @@ export async function syncAccount(opts: SyncOptions): Promise<SyncResult> {
       pool.add(
         guard('goals', async () => {
           for await (const goal of source.goals() as AsyncIterable<Goal>) {
-            mirror.put('goals', goal);
-            mirror.seen('goals', goal.id);
-            mirror.replaceChildren('milestones', 'goal_id', goal.id, goal.milestones ?? [], 'goals');
+            commit(() => {
+              mirror.put('goals', goal);
+              mirror.seen('goals', goal.id);
+              mirror.replaceChildren('milestones', 'goal_id', goal.id, goal.milestones ?? [], 'goals');
+            });
             pool.add(
               guard('goals', async () => {
-                for await (const u of source.goalUpdates(goal.id, {
-                  sinceId: cursors.updates.get(goal.id),
-                })) {
-                  mirror.put('goal_updates', u, { goal_id: goal.id, update_local_date: day(u.update_date) });
-                  if (opts.full) mirror.seen('goal_updates', u.id);
-                }
-                if (opts.full)
-                  mirror.deleteUnseen('goal_updates', 'goal_updates', { column: 'goal_id', id: goal.id });
+                const updates = await collect(
+                  source.goalUpdates(goal.id, { sinceId: cursors.updates.get(goal.id) }),
+                );
+                commit(() => {
+                  for (const u of updates) {
+                    mirror.put('goal_updates', u, {
+                      goal_id: goal.id,
+                      update_local_date: day(u.update_date),
+                    });
+                    if (opts.full) mirror.seen('goal_updates', u.id);
+                  }
+                  if (opts.full)
+                    mirror.deleteUnseen('goal_updates', 'goal_updates', { column: 'goal_id', id: goal.id });
+                });
               }),
             );
           }
-          mirror.deleteUnseen('goals', 'goals');
+          commit(() => mirror.deleteUnseen('goals', 'goals'));
         }),
       );
     }
@@ -208,26 +241,31 @@ export async function syncAccount(opts: SyncOptions): Promise<SyncResult> {
     if (opts.resources.has('focus_sessions')) {
       pool.add(
         guard('focus_sessions', async () => {
-          for await (const s of source.focusSessions() as AsyncIterable<FocusSession>) {
-            mirror.put('focus_sessions', s, { started_date: day(s.started_at) });
-            mirror.seen('focus_sessions', s.id);
-            for (const t of s.tags) tag(t);
-            mirror.replaceChildren(
-              'focus_session_tags',
-              'focus_session_id',
-              s.id,
-              s.tags.map((t) => ({ tag_id: t.id })),
-              'focus_sessions',
-            );
-            opts.progress.count('focus sessions');
-          }
-          mirror.deleteUnseen('focus_sessions', 'focus_sessions');
+          const sessions = await collect(source.focusSessions() as AsyncIterable<FocusSession>, () =>
+            opts.progress.count('focus sessions'),
+          );
+          commit(() => {
+            for (const s of sessions) {
+              mirror.put('focus_sessions', s, { started_date: day(s.started_at) });
+              mirror.seen('focus_sessions', s.id);
+              for (const t of s.tags) tag(t);
+              mirror.replaceChildren(
+                'focus_session_tags',
+                'focus_session_id',
+                s.id,
+                s.tags.map((t) => ({ tag_id: t.id })),
+                'focus_sessions',
+              );
+            }
+            mirror.deleteUnseen('focus_sessions', 'focus_sessions');
+          });
         }),
       );
     }
 
     await pool.drain();
     opts.progress.finish();
+    db.exec('BEGIN IMMEDIATE');
     // The weekly views read the week's first day from meta; habit_days follows the habits just mirrored.
     db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('week_start_dow', ?)").run(
       String(WEEKDAY_NUMBERS[weekStartDay] ?? 1),

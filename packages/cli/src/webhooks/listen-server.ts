@@ -39,6 +39,9 @@ export interface ListenServerOptions {
   forwardTo?: URL;
   /** Bodies over this get a 413 (the SDK handler's default is 1 MiB). */
   maxBodyBytes?: number;
+  /** Longest wait for a request's headers, then for the whole request (defaults 10 s and 30 s: Loggd gives up after 30 s). */
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
   /** Called once per answered request, after the answer is sent. */
   onDelivery(record: DeliveryRecord): void;
 }
@@ -116,6 +119,7 @@ export async function startListenServer(options: ListenServerOptions): Promise<L
     const body = req.method === 'POST' ? await readBody(req, handler.maxBodyBytes) : new Uint8Array(0);
     if (body === undefined) return; // the client went away mid-body
     if (body === TOO_LARGE) {
+      // Nothing more is read: the 413 closes the connection (Node drops the unread rest with it).
       const message = `body: over the ${handler.maxBodyBytes}-byte limit.`;
       answer(
         res,
@@ -179,20 +183,30 @@ export async function startListenServer(options: ListenServerOptions): Promise<L
     }
   };
 
-  const server = createServer((req, res) => {
-    receive(req, res).catch((error: unknown) => {
-      answer(res, 500, { 'content-type': 'application/json' }, JSON.stringify({ error: 'listen_failed' }));
-      onDelivery({
-        received_at: new Date().toISOString(),
-        event: undefined,
-        delivery_id: headerOf(req, 'x-loggd-delivery'),
-        verified: false,
-        duplicate: false,
-        status: 500,
-        reason: (error as Error).message,
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  const server = createServer(
+    {
+      // Node's defaults (60 s for headers, 300 s for the request, checked every 30 s) let a 1 byte/s drip hold
+      // a connection for minutes; Loggd itself gives up on a delivery after 30 s.
+      headersTimeout: Math.min(options.headersTimeoutMs ?? 10_000, requestTimeout),
+      requestTimeout,
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, requestTimeout / 4)),
+    },
+    (req, res) => {
+      receive(req, res).catch((error: unknown) => {
+        answer(res, 500, { 'content-type': 'application/json' }, JSON.stringify({ error: 'listen_failed' }));
+        onDelivery({
+          received_at: new Date().toISOString(),
+          event: undefined,
+          delivery_id: headerOf(req, 'x-loggd-delivery'),
+          verified: false,
+          duplicate: false,
+          status: 500,
+          reason: (error as Error).message,
+        });
       });
-    });
-  });
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host ?? '127.0.0.1', () => {
@@ -273,27 +287,36 @@ function answer(
 
 const TOO_LARGE = Symbol('too large');
 
-/** The raw body, TOO_LARGE past `limit` (the rest is discarded), undefined when the client went away. */
+/**
+ * The raw body; TOO_LARGE as soon as it passes `limit` (declared or received), without reading the rest, as the
+ * SDK's node adapter does; undefined when the client went away.
+ */
 function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array | typeof TOO_LARGE | undefined> {
   const declared = Number(req.headers['content-length']);
-  if (declared > limit) {
-    req.resume();
-    return Promise.resolve(TOO_LARGE);
-  }
+  if (declared > limit) return Promise.resolve(TOO_LARGE);
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let done = false;
+    const finish = (value: Uint8Array | typeof TOO_LARGE | undefined) => {
+      if (done) return;
+      done = true;
+      resolve(value);
+    };
     req.on('data', (chunk: Buffer) => {
+      if (done) return;
       size += chunk.byteLength;
-      if (size <= limit) chunks.push(chunk);
+      if (size > limit) {
+        req.pause();
+        finish(TOO_LARGE);
+        return;
+      }
+      chunks.push(chunk);
     });
-    req.on('end', () => {
-      if (size > limit) resolve(TOO_LARGE);
-      else resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size));
-    });
-    req.on('error', () => resolve(undefined));
+    req.on('end', () => finish(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size)));
+    req.on('error', () => finish(undefined));
     req.on('close', () => {
-      if (!req.complete) resolve(undefined);
+      if (!req.complete) finish(undefined);
     });
   });
 }

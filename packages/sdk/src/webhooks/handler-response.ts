@@ -53,6 +53,15 @@ export function payloadTooLarge(maxBodyBytes: number): WebhookHandlerResponse {
   );
 }
 
+/** 408: the body did not arrive within `bodyTimeoutMs`; the adapter stopped waiting and closes the connection. */
+export function bodyTimeout(bodyTimeoutMs: number): WebhookHandlerResponse {
+  return reply(
+    408,
+    { error: 'body_timeout', message: `body: not received within ${bodyTimeoutMs} ms (bodyTimeoutMs).` },
+    { connection: 'close' },
+  );
+}
+
 /** 400 when the raw bytes are gone (a body parser ran first); the message names the fix. */
 export function bodyNotRaw(message: string): WebhookHandlerResponse {
   return reply(400, { error: 'body_not_raw', message });

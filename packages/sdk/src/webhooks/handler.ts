@@ -58,6 +58,12 @@ export interface WebhookHandlerOptions extends WebhookSecretOptions {
   dedupe?: WebhookDedupeOption;
   /** Larger bodies get a 413 and are not read further. Default 1 MiB. */
   maxBodyBytes?: number;
+  /**
+   * The Node and Express listeners answer 408 and close the connection when the body has not fully arrived
+   * this many ms after the headers (default 30 000: Loggd itself gives up on a delivery after 30 s), so a
+   * sender dripping bytes cannot hold a connection for Node's 300 s `requestTimeout`.
+   */
+  bodyTimeoutMs?: number;
   /** Reject deliveries whose signed timestamp is older than this (see `constructEvent`). Off by default. */
   maxAgeSeconds?: number;
   /** Hears about rejected deliveries and failures (for logging); what it throws is ignored. */
@@ -77,6 +83,8 @@ export interface WebhookReceiver {
   /** Verifies, deduplicates and dispatches one request; never rejects. */
   handle(request: WebhookRequest): Promise<WebhookHandlerResponse>;
   readonly maxBodyBytes: number;
+  /** How long the Node/Express listeners wait for a body (see `bodyTimeoutMs`). */
+  readonly bodyTimeoutMs?: number;
 }
 
 export interface WebhookHandler extends WebhookReceiver {
@@ -89,6 +97,16 @@ export interface WebhookHandler extends WebhookReceiver {
 }
 
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+const DEFAULT_BODY_TIMEOUT_MS = 30_000;
+
+function bodyTimeoutMsOf(value: number | undefined): number {
+  if (value === undefined) return DEFAULT_BODY_TIMEOUT_MS;
+  if (typeof value !== 'number' || !(value > 0)) {
+    throw new TypeError(`bodyTimeoutMs: expected a positive number of milliseconds, got ${String(value)}`);
+  }
+  return value;
+}
 
 function maxBodyBytesOf(value: number | undefined): number {
   if (value === undefined) return DEFAULT_MAX_BODY_BYTES;
@@ -141,6 +159,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
     throw new TypeError(`onEvent: expected a function, got ${typeof onEvent}`);
   }
   const maxBodyBytes = maxBodyBytesOf(options.maxBodyBytes);
+  const bodyTimeoutMs = bodyTimeoutMsOf(options.bodyTimeoutMs);
   const deduper: DeliveryDeduper | undefined = deduperOf(options.dedupe);
   // Outcomes of deliveries being handled right now: a concurrent duplicate answers what the original answers.
   const inFlight = new Map<string, Promise<WebhookHandlerResponse>>();
@@ -239,7 +258,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
     return deliver(event, request.headers);
   }
 
-  const receiver: WebhookReceiver = { handle, maxBodyBytes };
+  const receiver: WebhookReceiver = { handle, maxBodyBytes, bodyTimeoutMs };
   const express = toExpressMiddleware(receiver);
   return {
     handle,

@@ -1,5 +1,5 @@
 import type { WebhookReceiver } from '../handler.js';
-import { payloadTooLarge, type WebhookHandlerResponse } from '../handler-response.js';
+import { bodyTimeout, payloadTooLarge, type WebhookHandlerResponse } from '../handler-response.js';
 import { BodyCollector, declaredTooLarge } from './body.js';
 
 /**
@@ -32,39 +32,54 @@ export function writeNodeResponse(res: NodeResponseLike, response: WebhookHandle
 
 const TOO_LARGE = Symbol('too large');
 const ABORTED = Symbol('aborted');
+const TIMED_OUT = Symbol('timed out');
 
 /**
  * Reads a Node request body up to `limit` bytes. Past the limit it stops keeping chunks and resolves
- * TOO_LARGE at once; a client that goes away mid-body resolves ABORTED.
+ * TOO_LARGE at once; a client that goes away mid-body resolves ABORTED; one still sending after `timeoutMs`
+ * resolves TIMED_OUT.
  */
 export function readNodeBody(
   req: NodeRequestLike,
   limit: number,
-): Promise<Uint8Array | typeof TOO_LARGE | typeof ABORTED> {
+  timeoutMs?: number,
+): Promise<Uint8Array | typeof TOO_LARGE | typeof ABORTED | typeof TIMED_OUT> {
   return new Promise((resolve, reject) => {
     const body = new BodyCollector(limit);
     // Listeners stay until the request is gone (cheaper than removing four per request); `done` mutes them.
     let done = false;
+    const timer =
+      timeoutMs === undefined || req.readableEnded
+        ? undefined
+        : setTimeout(() => {
+            if (done) return;
+            done = true;
+            resolve(TIMED_OUT);
+          }, timeoutMs);
+    const settle = () => {
+      done = true;
+      if (timer !== undefined) clearTimeout(timer);
+    };
     req.on('data', (chunk: Uint8Array | string) => {
       if (done) return;
       if (body.add(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk)) return;
-      done = true;
+      settle();
       // Node discards the rest of the body (or closes the connection, as the 413 asks) once we answer.
       resolve(TOO_LARGE);
     });
     req.on('end', () => {
       if (done) return;
-      done = true;
+      settle();
       resolve(body.bytes());
     });
     req.on('error', (error: unknown) => {
       if (done) return;
-      done = true;
+      settle();
       reject(error);
     });
     req.on('close', () => {
       if (done) return;
-      done = true;
+      settle();
       resolve(ABORTED);
     });
   });
@@ -90,11 +105,15 @@ export async function receiveNodeRequest(
   }
   let body: Awaited<ReturnType<typeof readNodeBody>>;
   try {
-    body = await readNodeBody(req, receiver.maxBodyBytes);
+    body = await readNodeBody(req, receiver.maxBodyBytes, receiver.bodyTimeoutMs);
   } catch {
     return; // the connection failed mid-body: nobody is left to answer
   }
   if (body === ABORTED) return;
+  if (body === TIMED_OUT) {
+    writeNodeResponse(res, bodyTimeout(receiver.bodyTimeoutMs ?? 0));
+    return;
+  }
   if (body === TOO_LARGE) {
     writeNodeResponse(res, payloadTooLarge(receiver.maxBodyBytes));
     return;
