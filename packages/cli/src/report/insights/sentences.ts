@@ -29,8 +29,11 @@ export function pairSentence(f: PairFinding, tested: number): string {
   const stats = `${percent(f.rate_with)} vs ${percent(f.rate_without)} of days; φ = ${f.phi.toFixed(2)}, ${pText(f.p)}, ${pText(f.q, 'q')} over ${tested} pairs, n = ${f.n} days`;
   if (f.phi > 0 && f.rate_without === 0)
     return `${f.b.name} is done only on days ${f.a.name} is done too (${stats}).`;
+  const ratio = f.rate_with / f.rate_without;
+  if (f.phi > 0 && ratio >= 2)
+    return `${f.b.name} is done ${ratio.toFixed(1)}× as often on days ${f.a.name} is done (${stats}).`;
   if (f.phi > 0)
-    return `${f.b.name} is done ${percent(f.rate_with / f.rate_without - 1)} more often on days ${f.a.name} is done (${stats}).`;
+    return `${f.b.name} is done ${percent(ratio - 1)} more often on days ${f.a.name} is done (${stats}).`;
   return `${f.b.name} is done ${percent(1 - f.rate_with / f.rate_without)} less often on days ${f.a.name} is done (${stats}).`;
 }
 
