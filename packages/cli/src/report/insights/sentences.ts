@@ -26,7 +26,7 @@ const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 
 /** "Meditate is done 31 % more often on days Morning Exercise is done (…)". */
 export function pairSentence(f: PairFinding, tested: number): string {
-  const stats = `${percent(f.rate_with)} vs ${percent(f.rate_without)} of days; φ = ${f.phi.toFixed(2)}, ${pText(f.p)}, ${pText(f.q, 'q')} over ${tested} pairs, n = ${f.n} days`;
+  const stats = `${percent(f.rate_with)} vs ${percent(f.rate_without)} of days; φ = ${f.phi.toFixed(2)}, ${pText(f.p)}, ${pText(f.q, 'q')} over ${tested} pair${tested === 1 ? '' : 's'}, n = ${f.n} days`;
   if (f.phi > 0 && f.rate_without === 0)
     return `${f.b.name} is done only on days ${f.a.name} is done too (${stats}).`;
   const ratio = f.rate_with / f.rate_without;
@@ -40,7 +40,7 @@ export function pairSentence(f: PairFinding, tested: number): string {
 /** "On days you do Morning Exercise you focus 38 min more (…)". */
 export function focusSentence(f: FocusFinding, tested: number): string {
   const diff = f.minutes_done - f.minutes_not_done;
-  const stats = `${Math.round(f.minutes_done)} vs ${Math.round(f.minutes_not_done)} min; r = ${f.r.toFixed(2)}, permutation ${pText(f.p)}, ${pText(f.q, 'q')} over ${tested} habits, n = ${f.n} days`;
+  const stats = `${Math.round(f.minutes_done)} vs ${Math.round(f.minutes_not_done)} min; r = ${f.r.toFixed(2)}, permutation ${pText(f.p)}, ${pText(f.q, 'q')} over ${tested} habit${tested === 1 ? '' : 's'}, n = ${f.n} days`;
   return `On days you do ${f.habit.name} you focus ${Math.round(Math.abs(diff))} min ${diff >= 0 ? 'more' : 'less'} (${stats}).`;
 }
 
