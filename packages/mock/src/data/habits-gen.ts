@@ -83,8 +83,8 @@ export const DEMO_HABITS: readonly HabitTemplate[] = [
     time: 7.5 * H,
     spread: 1800,
     // Planted: meditation follows the morning workout, and meditation days hold more focus time.
-    pairedWith: { habit: 'Morning Exercise', up: 0.2, down: 0.35 },
-    focusLift: 0.25,
+    pairedWith: { habit: 'Morning Exercise', up: 0.3, down: 0.35 },
+    focusLift: 0.3,
   },
   {
     name: 'Drink water',
@@ -164,7 +164,7 @@ export const DEMO_HABITS: readonly HabitTemplate[] = [
     time: 21.75 * H,
     spread: 1200,
     // Planted: flossing goes with the evening reading.
-    pairedWith: { habit: 'Read 20 pages', up: 0.15, down: 0.35 },
+    pairedWith: { habit: 'Read 20 pages', up: 0.2, down: 0.4 },
   },
   {
     name: 'No sugar',
