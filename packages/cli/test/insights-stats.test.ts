@@ -13,6 +13,7 @@ import {
   tQuantile,
   wilson,
 } from '../src/report/insights/stats.js';
+import { SCREEN_CHI2 } from '../src/report/insights/pairs.js';
 
 // Reference values: hand-worked where the arithmetic is short, otherwise computed ONCE with scipy 1.17.1 /
 // statsmodels 0.15.0 (Python 3.11) and written here; the call that produced each is named beside it. The tests
@@ -245,5 +246,21 @@ describe('quantiles', () => {
     for (const [df, q] of t) expect(tQuantile(0.975, df)).toBeCloseTo(q, 9);
     expect(normalQuantile(1 - 0.05 / 42)).toBeCloseTo(3.0380743049242116, 9);
     expect(normalQuantile(0.975)).toBeCloseTo(1.959963984540054, 10);
+  });
+});
+
+describe('the pair screen (pairs.ts SCREEN_CHI2)', () => {
+  it('skips only tables Fisher would not call: every table of 20–40 days with n·φ² < 2 has p > 0.1', () => {
+    // Exhaustive here; the same search up to 90 days gives a smallest p of 0.168.
+    let smallest = 1;
+    for (let n = 20; n <= 40; n++)
+      for (let r1 = 1; r1 < n; r1++)
+        for (let c1 = 1; c1 < n; c1++)
+          for (let a = Math.max(0, r1 + c1 - n); a <= Math.min(r1, c1); a++) {
+            const t = { a, b: r1 - a, c: c1 - a, d: n - r1 - c1 + a };
+            const f = phi(t)!;
+            if (n * f * f < SCREEN_CHI2) smallest = Math.min(smallest, fisherExact(t));
+          }
+    expect(smallest).toBeGreaterThan(0.1);
   });
 });

@@ -360,7 +360,8 @@ export function generateHabits(
       plans.slice(round, plans.indexOf(plan)).find((other) => other.template.name === pair.habit) ?? null;
   }
   const focusDays = new Map<HabitPlan, Set<number>>();
-  for (const plan of plans)
+  // Focus is planted from the first round's habit only: copies at larger scales would pile their lifts up.
+  for (const plan of plans.slice(0, templates.length))
     if (plan.template.focusLift) {
       const days = new Set<number>();
       focusDays.set(plan, days);

@@ -10,6 +10,11 @@ export const MIN_FOCUS_GROUP = 5;
 /** Most permutations per test; the sequential rule stops after PERMUTATION_HITS exceedances. */
 export const MAX_PERMUTATIONS = 1999;
 export const PERMUTATION_HITS = 10;
+/**
+ * Habits whose |t| = |r|·√((n − 2) ÷ (1 − r²)) is below this (two-sided p ≈ 0.23) cannot reach p ≤ 0.05: they count
+ * as tested without permutations (as in pairs.ts, the findings are unchanged).
+ */
+export const SCREEN_T = 1.2;
 
 export interface FocusFinding {
   habit: { id: number; name: string };
@@ -82,11 +87,15 @@ export function focusLinks(
         continue;
       const r = pointBiserial(flags, y);
       if (r === null) continue;
-      const perm = permutationPValue(flags, y, {
-        seed: (seed + s.habit.id) | 0,
-        max: MAX_PERMUTATIONS,
-        hits: PERMUTATION_HITS,
-      });
+      const t = Math.abs(r) * Math.sqrt((y.length - 2) / Math.max(1e-12, 1 - r * r));
+      const perm =
+        t < SCREEN_T
+          ? { p: 1, permutations: 0 }
+          : permutationPValue(flags, y, {
+              seed: (seed + s.habit.id) | 0,
+              max: MAX_PERMUTATIONS,
+              hits: PERMUTATION_HITS,
+            });
       let sumDone = 0;
       let sumAll = 0;
       for (let k = 0; k < y.length; k++) {

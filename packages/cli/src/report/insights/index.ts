@@ -79,7 +79,10 @@ export function firstDataDay(data: ReportData): number | null {
   };
   for (const h of data.habits) {
     if (h.start_date) see(dayOf(h.start_date));
-    for (const d of data.checks.get(h.id) ?? []) see(dayOf(d));
+    // ISO dates sort as strings: one comparison per check, one parse per habit.
+    let min = '';
+    for (const d of data.checks.get(h.id) ?? []) if (min === '' || d < min) min = d;
+    if (min !== '') see(dayOf(min));
   }
   return first;
 }
@@ -164,6 +167,10 @@ export function computeInsights(
 
   if (habits.length === 0) limits.push('No habit has counted days in this period: nothing to analyse.');
   else {
+    if (pairs.habits_counted > pairs.habits_paired)
+      limits.push(
+        `Pairs were tested among the ${pairs.habits_paired} habits with the most counted days (of ${pairs.habits_counted}); choose others with --habit.`,
+      );
     if (habits.length > 1 && pairs.tested === 0)
       limits.push(
         `Too little data to compare habits: no pair shares 20 counted days with some done and some not (${pairs.too_few_days} pairs share fewer).`,

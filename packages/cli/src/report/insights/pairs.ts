@@ -6,6 +6,14 @@ import { benjaminiHochberg, fisherExact, phi, type Table2x2 } from './stats.js';
 export const MIN_PAIR_DAYS = 20;
 /** The false discovery rate findings are held to. */
 export const FDR = 0.05;
+/** Pairs are tested among at most this many habits (those with the most counted days): 4,950 pairs. */
+export const MAX_PAIR_HABITS = 100;
+/**
+ * Tables whose χ² = n·φ² is below this (χ² p ≈ 0.16) cannot reach p ≤ 0.05 by Fisher's test at n ≥ 20: they count
+ * as tested, but their exact p is not computed. BH's q of a pair with q ≤ 0.05 depends only on m and the p-values
+ * ≤ 0.05, so the listed findings are exactly those of the full computation.
+ */
+export const SCREEN_CHI2 = 2;
 
 export interface PairFinding {
   a: { id: number; name: string };
@@ -25,6 +33,9 @@ export interface PairFinding {
 export interface PairsResult {
   /** Pairs with enough shared days and some variation in both habits: the m of the correction. */
   tested: number;
+  /** Habits the pairs were drawn from, and how many had counted days (more than MAX_PAIR_HABITS: capped). */
+  habits_paired: number;
+  habits_counted: number;
   /** Pairs of habits that existed together but share too few counted days to test. */
   too_few_days: number;
   /** Tested pairs with q ≤ FDR, strongest evidence first. */
@@ -40,14 +51,15 @@ function popcount(x: number): number {
 /**
  * Habit ↔ habit co-occurrence over `period`: for every pair, the days both counted (due, not skipped) as a 2×2
  * table of done/not done, its phi coefficient and Fisher's exact p; Benjamini–Hochberg over all tested pairs, and
- * only q ≤ 0.05 reported. Days are bitsets (one bit a day), so a pair costs a few popcounts per 32 days.
+ * only q ≤ 0.05 reported. Past MAX_PAIR_HABITS habits, the most-tracked ones are paired. Days are bitsets (one bit a day), so a pair costs a few popcounts per 32 days.
  */
 export function habitPairs(series: readonly HabitSeries[], period: Period): PairsResult {
   const days = Math.max(0, period.to - period.from + 1);
   const words = Math.ceil(days / 32);
-  const counted: Uint32Array[] = [];
-  const done: Uint32Array[] = [];
-  const keep: HabitSeries[] = [];
+  let counted: Uint32Array[] = [];
+  let done: Uint32Array[] = [];
+  let keep: HabitSeries[] = [];
+  const sizes: number[] = [];
   for (const s of series) {
     const e = new Uint32Array(words);
     const d = new Uint32Array(words);
@@ -64,6 +76,19 @@ export function habitPairs(series: readonly HabitSeries[], period: Period): Pair
     keep.push(s);
     counted.push(e);
     done.push(d);
+    sizes.push(n);
+  }
+  const habitsCounted = keep.length;
+  if (keep.length > MAX_PAIR_HABITS) {
+    // The most-tracked habits, ties by id; the rest can be chosen with --habit.
+    const order = keep
+      .map((_, i) => i)
+      .sort((i, j) => sizes[j]! - sizes[i]! || keep[i]!.habit.id - keep[j]!.habit.id)
+      .slice(0, MAX_PAIR_HABITS)
+      .sort((i, j) => i - j);
+    keep = order.map((i) => keep[i]!);
+    counted = order.map((i) => counted[i]!);
+    done = order.map((i) => done[i]!);
   }
   const tables: { i: number; j: number; t: Table2x2; p: number }[] = [];
   let tooFew = 0;
@@ -93,7 +118,8 @@ export function habitPairs(series: readonly HabitSeries[], period: Period): Pair
       const t = { a: both, b: first - both, c: second - both, d: n - first - second + both };
       // A habit always (or never) done on the shared days has no co-occurrence to measure.
       if (first === 0 || first === n || second === 0 || second === n) continue;
-      tables.push({ i, j, t, p: fisherExact(t) });
+      const f = phi(t)!;
+      tables.push({ i, j, t, p: n * f * f < SCREEN_CHI2 ? 1 : fisherExact(t) });
     }
   }
   const q = benjaminiHochberg(tables.map((x) => x.p));
@@ -114,5 +140,11 @@ export function habitPairs(series: readonly HabitSeries[], period: Period): Pair
     });
   });
   significant.sort((x, y) => x.q - y.q || Math.abs(y.phi) - Math.abs(x.phi));
-  return { tested: tables.length, too_few_days: tooFew, significant };
+  return {
+    tested: tables.length,
+    habits_paired: keep.length,
+    habits_counted: habitsCounted,
+    too_few_days: tooFew,
+    significant,
+  };
 }
