@@ -138,14 +138,18 @@ export function registerReportCommands(
         'what the data says: habits that go together, focus on habit days, best weekdays, trends, streaks at risk, goal forecasts',
       )
       .addOption(
-        new Option('--period <span>', 'how far back: 90d (default), 12w, 6m, 1y or all').argParser(parsePeriod),
+        new Option('--period <span>', 'how far back: 90d (default), 12w, 6m, 1y or all').argParser(
+          parsePeriod,
+        ),
       )
       .addOption(
         new Option('--habit <id...>', 'only these habits (repeat or list several)').argParser(
           (value: string, previous: number[] | undefined) => [...(previous ?? []), parseId('habit')(value)],
         ),
       )
-      .addOption(new Option('--seed <n>', 'seed of the permutation tests (default 12)').argParser(parseInsightsSeed))
+      .addOption(
+        new Option('--seed <n>', 'seed of the permutation tests (default 12)').argParser(parseInsightsSeed),
+      )
       .addOption(
         new Option(
           '--day-starts-at <HH:MM>',

@@ -8,7 +8,13 @@ import { type BinResult, runLoggd } from './helpers/bin.js';
 // documented in docs/mock.md), seed and clock fixed.
 const CONFIG = mkdtempSync(join(tmpdir(), 'loggd-insights-test-'));
 const DEMO = { LOGGD_DEMO_SEED: '42', LOGGD_DEMO_NOW: '2026-04-08T12:00:00Z' };
-const ENV = { PATH: process.env.PATH ?? '', HOME: CONFIG, LOGGD_CONFIG_DIR: CONFIG, LOGGD_KEYRING: 'off', ...DEMO };
+const ENV = {
+  PATH: process.env.PATH ?? '',
+  HOME: CONFIG,
+  LOGGD_CONFIG_DIR: CONFIG,
+  LOGGD_KEYRING: 'off',
+  ...DEMO,
+};
 
 afterAll(() => rmSync(CONFIG, { recursive: true, force: true }));
 
@@ -61,7 +67,12 @@ describe('loggd --demo insights', () => {
       findings: expect.any(Array),
       limits: expect.any(Array),
       pairs: { tested: expect.any(Number), too_few_days: expect.any(Number), significant: expect.any(Array) },
-      focus: { tested: expect.any(Number), since: expect.any(String), seed: 5, significant: expect.any(Array) },
+      focus: {
+        tested: expect.any(Number),
+        since: expect.any(String),
+        seed: 5,
+        significant: expect.any(Array),
+      },
       at_risk: expect.any(Array),
       goals: expect.any(Array),
     });
@@ -95,9 +106,16 @@ describe('loggd --demo insights', () => {
       expect(p.table.a + p.table.b + p.table.c + p.table.d).toBe(p.n);
     }
     for (const g of j.goals)
-      expect(['ahead', 'on_track', 'behind', 'projected', 'reached', 'uncertain', 'stalled', 'no_data']).toContain(
-        g.verdict,
-      );
+      expect([
+        'ahead',
+        'on_track',
+        'behind',
+        'projected',
+        'reached',
+        'uncertain',
+        'stalled',
+        'no_data',
+      ]).toContain(g.verdict);
   });
 
   it('--format markdown and --habit narrow to the chosen habits', async () => {
@@ -148,7 +166,11 @@ describe('loggd --demo insights', () => {
       loggd(['--demo', 'insights', '--habit', '99999']),
       loggd(['--demo', 'insights', '--seed', '-1']),
     ]);
-    expectCleanError(period, 2, /invalid --period '3q': accepted are a count of days, weeks, months or years/);
+    expectCleanError(
+      period,
+      2,
+      /invalid --period '3q': accepted are a count of days, weeks, months or years/,
+    );
     expectCleanError(habit, 2, /invalid habit id 'x'/);
     expectCleanError(unknown, 2, /unknown --habit 99999: no habit with that id/);
     expect(seed.code).toBe(2);

@@ -368,6 +368,8 @@ describe('goal forecasts', () => {
       { seed: 1 },
     );
     expect(r.goals[0]!.verdict).toBe('no_data');
-    expect(r.limits).toContain('Goal 1: too few recent updates to forecast (2; needs 3 on two days or more).');
+    expect(r.limits).toContain(
+      'Goal 1: too few recent updates to forecast (2; needs 3 on two days or more).',
+    );
   });
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { SCREEN_CHI2 } from '../src/report/insights/pairs.js';
 import {
   benjaminiHochberg,
   fisherExact,
@@ -13,7 +14,6 @@ import {
   tQuantile,
   wilson,
 } from '../src/report/insights/stats.js';
-import { SCREEN_CHI2 } from '../src/report/insights/pairs.js';
 
 // Reference values: hand-worked where the arithmetic is short, otherwise computed ONCE with scipy 1.17.1 /
 // statsmodels 0.15.0 (Python 3.11) and written here; the call that produced each is named beside it. The tests
@@ -43,11 +43,15 @@ describe('Wilson score interval', () => {
 
   it('always holds the estimate and stays within [0, 1]', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 5000 }), fc.double({ min: 0, max: 1, noNaN: true }), (n, share) => {
-        const k = Math.round(share * n);
-        const w = wilson(k, n);
-        return w.lo >= 0 && w.hi <= 1 && w.lo <= k / n + 1e-12 && w.hi >= k / n - 1e-12;
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 5000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (n, share) => {
+          const k = Math.round(share * n);
+          const w = wilson(k, n);
+          return w.lo >= 0 && w.hi <= 1 && w.lo <= k / n + 1e-12 && w.hi >= k / n - 1e-12;
+        },
+      ),
     );
   });
 });
@@ -160,7 +164,9 @@ describe('Benjamini–Hochberg', () => {
     ];
     const order = [7, 2, 14, 0, 9, 4, 11, 1, 13, 6, 3, 12, 8, 5, 10];
     const q = benjaminiHochberg(order.map((i) => p[i]!));
-    order.forEach((i, k) => expect(q[k]).toBeCloseTo(expected[i]!, 12));
+    order.forEach((i, k) => {
+      expect(q[k]).toBeCloseTo(expected[i]!, 12);
+    });
   });
 });
 

@@ -46,6 +46,9 @@ export function parsePeriod(value: string): string {
 export function parseInsightsSeed(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || n > 2_147_483_647)
-    throw usageError(`invalid --seed '${value}': accepted is an integer from 0 to 2147483647`, 'e.g. --seed 7');
+    throw usageError(
+      `invalid --seed '${value}': accepted is an integer from 0 to 2147483647`,
+      'e.g. --seed 7',
+    );
   return n;
 }

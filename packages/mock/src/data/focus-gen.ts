@@ -1,8 +1,8 @@
 import type { FocusSession, Habit, Tag, Task } from '@loggd/sdk';
 import { dateOf, wireInstant } from './calendar.js';
 import type { UserContext } from './context.js';
-import { nextId } from './ids.js';
 import { plantedFocusDays } from './habits-gen.js';
+import { nextId } from './ids.js';
 import { focusPoints } from './points.js';
 
 const H = 3600;

@@ -1,7 +1,7 @@
 import type { Period, ReportSettings } from '../compute/period.js';
 import { type Block, pct } from '../document.js';
-import { FDR } from '../insights/pairs.js';
 import { computeInsights, type InsightsData } from '../insights/index.js';
+import { FDR } from '../insights/pairs.js';
 import { percent, pText } from '../insights/sentences.js';
 import { headerJson, reportHeader } from './header.js';
 import type { Built } from './review.js';
@@ -36,7 +36,8 @@ export function buildInsights(
       items: r.findings.length > 0 ? r.findings.map((f) => f.text) : ['No finding holds up in this period.'],
     },
   ];
-  if (r.limits.length > 0) blocks.push({ kind: 'list', title: 'What the data cannot say yet', items: r.limits });
+  if (r.limits.length > 0)
+    blocks.push({ kind: 'list', title: 'What the data cannot say yet', items: r.limits });
   if (r.habits.length > 0)
     blocks.push({
       kind: 'table',

@@ -54,7 +54,10 @@ export function goalForecast(
   if (goal.tracking_type === 'milestone' || goal.metric_target_value === null) return null;
   const target = goal.metric_target_value;
   const points = updates
-    .map((u) => ({ day: localDayOfInstant(instantOf(u.update_date), zone, dayStartsAt), value: u.metric_value }))
+    .map((u) => ({
+      day: localDayOfInstant(instantOf(u.update_date), zone, dayStartsAt),
+      value: u.metric_value,
+    }))
     .filter((p) => p.day <= today)
     .sort((a, b) => a.day - b.day);
   const current = points.at(-1)?.value ?? goal.metric_current_value;
@@ -86,7 +89,8 @@ export function goalForecast(
     recent.map((p) => p.value),
   )!;
   const fitted = { ...base, updates_used: recent.length, rate_per_day: fit.slope, residual_se: fit.s };
-  if (fit.slope === 0 || (decreasing ? fit.slope > 0 : fit.slope < 0)) return { ...fitted, verdict: 'stalled' };
+  if (fit.slope === 0 || (decreasing ? fit.slope > 0 : fit.slope < 0))
+    return { ...fitted, verdict: 'stalled' };
   const { x, lo, hi } = inverseRegression(fit, target);
   const projectedDay = today + Math.max(0, Math.ceil(x!));
   const withDate = { ...fitted, projected: isoOf(projectedDay) };

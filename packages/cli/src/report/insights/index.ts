@@ -105,7 +105,14 @@ export function computeInsights(
   const analysed = { from: period.from, to: Math.min(period.to, today - 1) };
   const series: HabitSeries[] = [];
   for (const h of data.habits) {
-    const s = habitSeries(h, data.checks.get(h.id) ?? [], data.skips.get(h.id) ?? [], range, today, weekStart);
+    const s = habitSeries(
+      h,
+      data.checks.get(h.id) ?? [],
+      data.skips.get(h.id) ?? [],
+      range,
+      today,
+      weekStart,
+    );
     if (countDays(s, range.from, today).days > 0 || s.figures.at_risk) series.push(s);
   }
   const inPeriod = series.filter((s) => countDays(s, analysed.from, analysed.to).days > 0);
@@ -179,12 +186,13 @@ export function computeInsights(
       limits.push(
         `No habit pair goes together more (or less) than chance would explain (${pairs.tested} pairs tested, false discovery rate 5 %).`,
       );
-    if (focus.since === null) limits.push('No completed focus sessions: focus time cannot be related to habits.');
+    if (focus.since === null)
+      limits.push('No completed focus sessions: focus time cannot be related to habits.');
     else if (focus.tested === 0)
       limits.push(
         'Too little data to relate habits to focus time: each habit needs 20 counted days, 5 done and 5 not.',
       );
-    const short = habits.filter((h) => h.weekdays.limit !== null && h.weekdays.limit.startsWith('fewer'));
+    const short = habits.filter((h) => h.weekdays.limit?.startsWith('fewer'));
     if (short.length > 0)
       limits.push(
         `Too little data for weekday differences in ${short.length === habits.length ? 'any habit' : short.map((h) => h.name).join(', ')}: each weekday needs 5 counted days.`,

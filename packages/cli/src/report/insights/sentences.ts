@@ -69,7 +69,10 @@ export function atRiskSentence(a: AtRisk): string {
 export function goalSentence(g: GoalForecast): string {
   const unit = g.unit ? ` ${g.unit}` : '';
   const range = g.interval ? ` (95 % interval ${g.interval[0]} to ${g.interval[1]})` : '';
-  const rate = g.rate_per_day === null ? '' : `; ${fmt(g.rate_per_day * 7)}${unit} a week over ${g.updates_used} updates`;
+  const rate =
+    g.rate_per_day === null
+      ? ''
+      : `; ${fmt(g.rate_per_day * 7)}${unit} a week over ${g.updates_used} updates`;
   switch (g.verdict) {
     case 'reached':
       return `${g.title}: target of ${fmt(g.target)}${unit} reached.`;

@@ -1,5 +1,5 @@
-import { type HabitFigures, type HabitInput, habitFigures, MARK_LETTERS } from '../compute/habits.js';
 import { dayOf } from '../compute/calendar.js';
+import { type HabitFigures, type HabitInput, habitFigures, MARK_LETTERS } from '../compute/habits.js';
 import type { Period } from '../compute/period.js';
 
 /** Day outcomes of one habit: what every insight is counted from. */
