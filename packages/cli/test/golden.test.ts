@@ -95,11 +95,11 @@ describe('detail views and other resources', () => {
   it('tasks get shows subtasks and tags; goals get shows a progress bar and milestones', async () => {
     // The first demo task with subtasks and tags (found in the demo data, so the test follows the generator).
     const demo = generateDataset({ seed: 42, now: new Date(ENV.LOGGD_DEMO_NOW) }).accounts[0]!;
-    const parent = demo.tasks.find((t) => (t.subtasks?.length ?? 0) > 0 && t.tags.length > 0)!;
+    const parent = demo.tasks.find((t) => (t.subtasks?.length ?? 0) > 0 && (t.tags?.length ?? 0) > 0)!;
     const subtasks = parent.subtasks!.length;
     const task = await loggd(['tasks', 'get', String(parent.id)], 'tty');
     expect(task.stdout).toMatch(new RegExp(`SUBTASKS \\(${subtasks}\\)`));
-    expect(task.stdout).toMatch(new RegExp(`TAGS \\(${parent.tags.length}\\)`));
+    expect(task.stdout).toMatch(new RegExp(`TAGS \\(${parent.tags!.length}\\)`));
     const goal = await loggd(['goals', 'get', '5'], 'tty');
     expect(goal.stdout).toMatch(/[█░]{30} +\d+%/);
     expect(goal.stdout).toMatch(/MILESTONES \(\d\/5\)/);

@@ -7,7 +7,7 @@ import { benjaminiHochberg, permutationPValue, pointBiserial } from './stats.js'
 /** Fewest counted days, and fewest in each group (done / not done), before a habit is tested against focus. */
 export const MIN_FOCUS_DAYS = 20;
 export const MIN_FOCUS_GROUP = 5;
-/** Most permutations per test; the sequential rule stops after PERMUTATION_HITS exceedances. */
+/** Most permutations per test (more when many habits are tested); the sequential rule stops after PERMUTATION_HITS exceedances. */
 export const MAX_PERMUTATIONS = 1999;
 export const PERMUTATION_HITS = 10;
 /**
@@ -70,7 +70,7 @@ export function focusLinks(
   seed: number,
 ): FocusResult {
   const from = perDay.firstDay === null ? null : Math.max(period.from, perDay.firstDay);
-  const tested: Omit<FocusFinding, 'q'>[] = [];
+  const candidates: { s: HabitSeries; flags: number[]; y: number[]; r: number; t: number }[] = [];
   if (from !== null) {
     for (const s of series) {
       const flags: number[] = [];
@@ -87,33 +87,40 @@ export function focusLinks(
         continue;
       const r = pointBiserial(flags, y);
       if (r === null) continue;
-      const t = Math.abs(r) * Math.sqrt((y.length - 2) / Math.max(1e-12, 1 - r * r));
-      const perm =
-        t < SCREEN_T
-          ? { p: 1, permutations: 0 }
-          : permutationPValue(flags, y, {
-              seed: (seed + s.habit.id) | 0,
-              max: MAX_PERMUTATIONS,
-              hits: PERMUTATION_HITS,
-            });
-      let sumDone = 0;
-      let sumAll = 0;
-      for (let k = 0; k < y.length; k++) {
-        sumAll += y[k]!;
-        if (flags[k]) sumDone += y[k]!;
-      }
-      tested.push({
-        habit: { id: s.habit.id, name: s.habit.name },
-        n: y.length,
-        done_days: doneDays,
-        minutes_done: sumDone / doneDays,
-        minutes_not_done: (sumAll - sumDone) / (y.length - doneDays),
+      candidates.push({
+        s,
+        flags,
+        y,
         r,
-        p: perm.p,
-        permutations: perm.permutations,
+        t: Math.abs(r) * Math.sqrt((y.length - 2) / Math.max(1e-12, 1 - r * r)),
       });
     }
   }
+  // The smallest permutation p is 1 ÷ (max + 1): it must stay well under FDR ÷ m or BH could never keep a link.
+  const max = Math.max(MAX_PERMUTATIONS, Math.ceil((2 * candidates.length) / FDR) - 1);
+  const tested: Omit<FocusFinding, 'q'>[] = candidates.map(({ s, flags, y, r, t }) => {
+    const perm =
+      t < SCREEN_T
+        ? { p: 1, permutations: 0 }
+        : permutationPValue(flags, y, { seed: (seed + s.habit.id) | 0, max, hits: PERMUTATION_HITS });
+    const doneDays = flags.reduce((a, b) => a + b, 0);
+    let sumDone = 0;
+    let sumAll = 0;
+    for (let k = 0; k < y.length; k++) {
+      sumAll += y[k]!;
+      if (flags[k]) sumDone += y[k]!;
+    }
+    return {
+      habit: { id: s.habit.id, name: s.habit.name },
+      n: y.length,
+      done_days: doneDays,
+      minutes_done: sumDone / doneDays,
+      minutes_not_done: (sumAll - sumDone) / (y.length - doneDays),
+      r,
+      p: perm.p,
+      permutations: perm.permutations,
+    };
+  });
   const q = benjaminiHochberg(tested.map((t) => t.p));
   const significant = tested
     .map((t, k) => ({ ...t, q: q[k]! }))

@@ -78,8 +78,11 @@ export function firstDataDay(data: ReportData): number | null {
     if (first === null || day < first) first = day;
   };
   for (const h of data.habits) {
-    if (h.start_date) see(dayOf(h.start_date));
-    // ISO dates sort as strings: one comparison per check, one parse per habit.
+    // Nothing before a start_date counts; without one, the first record starts the habit.
+    if (h.start_date) {
+      see(dayOf(h.start_date));
+      continue;
+    }
     let min = '';
     for (const d of data.checks.get(h.id) ?? []) if (min === '' || d < min) min = d;
     if (min !== '') see(dayOf(min));
