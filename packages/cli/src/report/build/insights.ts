@@ -9,9 +9,9 @@ import type { Built } from './review.js';
 /** The formulas behind the insights (`--explain`; docs/insights.md has them with caveats and a worked example). */
 export const INSIGHTS_EXPLAIN = [
   'Counted days: a daily or custom-days habit’s due days (skipped and non-due days excluded); a weekly-target habit’s days that were not skipped. Today is never counted: it is not over.',
-  'Weekday rate = done ÷ counted days on that weekday, with a 95 % Wilson interval. Best − worst uses Newcombe’s interval at a Bonferroni level for the k(k−1)/2 weekday pairs; "clear" when it excludes 0.',
+  'Weekday rate = done ÷ counted days on that weekday, with a 95 % Wilson interval. Best − worst uses Newcombe’s interval at a Bonferroni level for the k(k−1)/2 weekday pairs times the habits; "clear" when it excludes 0.',
   'Time of day: checked_at in the profile’s zone (wall clock); median and 75th percentile ("usually done by") counted from the day start.',
-  'Trend: the last 4 profile weeks (up to yesterday) vs the 12 weeks before, with Newcombe’s 95 % interval of the difference.',
+  'Trend: the last 4 profile weeks (up to yesterday) vs the 12 weeks before, with Newcombe’s interval of the difference at a Bonferroni level over the habits (95 % for one).',
   `Pairs: on the days both habits counted, a 2×2 table of done/not done; φ = (ad − bc) ÷ √((a+b)(c+d)(a+c)(b+d)), Fisher’s exact two-sided p, Benjamini–Hochberg over every tested pair; only q ≤ ${FDR} shown. At least 20 shared days.`,
   'Focus: point-biserial r between done and that day’s focus minutes, two-sided permutation p (seeded; sequential stop after 10 exceedances, at most 1,999 permutations), Benjamini–Hochberg over the habits tested.',
   'Goals: least squares of the metric on the local day over the last 60 days of updates (≥ 3); projected date where the line meets the target; 95 % inverse-regression (Fieller) interval from the residuals; ahead/behind only when the whole interval is before/after the end date.',

@@ -47,7 +47,8 @@ export interface TrendFinding {
   recent: { from: string; to: string; done: number; days: number; rate: number | null };
   previous: { from: string; to: string; done: number; days: number; rate: number | null };
   /** recent − previous with Newcombe's 95 % interval. */
-  change: { estimate: number; ci: [number, number] } | null;
+  /** With a Bonferroni-widened interval over the habits analysed (`confidence`). */
+  change: { estimate: number; ci: [number, number]; confidence: number } | null;
   direction: 'up' | 'down' | 'steady' | null;
   limit: string | null;
 }
@@ -57,9 +58,14 @@ const ci = (i: Interval): [number, number] => [i.lo, i.hi];
 /**
  * Completion per weekday over `period` (profile week order), the best and the worst weekday and their difference.
  * Picking the extremes after looking is a multiple comparison: the interval uses z for a Bonferroni share of 5 %
- * over the k(k−1)/2 pairs of the habit's k weekdays (3.04 for 7 days), so "clear" survives that choice.
+ * over the k(k−1)/2 pairs of the habit's k weekdays times the habits analysed, so "clear" survives that choice.
  */
-export function weekdayFinding(s: HabitSeries, period: Period, weekStart: number): WeekdayFinding {
+export function weekdayFinding(
+  s: HabitSeries,
+  period: Period,
+  weekStart: number,
+  habits = 1,
+): WeekdayFinding {
   const done = new Array<number>(7).fill(0);
   const days = new Array<number>(7).fill(0);
   const lo = Math.max(0, period.from - s.first);
@@ -89,7 +95,7 @@ export function weekdayFinding(s: HabitSeries, period: Period, weekStart: number
   const best = enough.reduce((a, b) => (rate(b) > rate(a) ? b : a));
   const worst = enough.reduce((a, b) => (rate(b) < rate(a) ? b : a));
   const pairs = (enough.length * (enough.length - 1)) / 2;
-  const confidence = 1 - 0.05 / pairs;
+  const confidence = 1 - 0.05 / (pairs * habits);
   const z = normalQuantile(1 - (1 - confidence) / 2);
   const d = proportionDifference(done[best]!, days[best]!, done[worst]!, days[worst]!, z);
   return {
@@ -187,9 +193,10 @@ export function timeOfDay(
 
 /**
  * The rate of the last RECENT_WEEKS profile weeks (this week up to yesterday) against the BASELINE_WEEKS weeks
- * before, with Newcombe's 95 % interval of the change: up or down only when the interval excludes 0.
+ * before, with Newcombe's interval of the change at a Bonferroni level over the `habits` analysed (95 % for one):
+ * up or down only when it excludes 0.
  */
-export function trendFinding(s: HabitSeries, today: number, weekStart: number): TrendFinding {
+export function trendFinding(s: HabitSeries, today: number, weekStart: number, habits = 1): TrendFinding {
   const recentFrom = weekStartOf(today, weekStart) - (RECENT_WEEKS - 1) * 7;
   const previousFrom = recentFrom - BASELINE_WEEKS * 7;
   const r = countDays(s, recentFrom, today - 1);
@@ -211,10 +218,11 @@ export function trendFinding(s: HabitSeries, today: number, weekStart: number): 
       direction: null,
       limit: `fewer than ${MIN_TREND_DAYS} counted days in the last ${RECENT_WEEKS} weeks or the ${BASELINE_WEEKS} before`,
     };
-  const d = proportionDifference(r.done, r.days, p.done, p.days);
+  const confidence = 1 - 0.05 / habits;
+  const d = proportionDifference(r.done, r.days, p.done, p.days, normalQuantile(1 - (1 - confidence) / 2));
   return {
     ...base,
-    change: { estimate: d.estimate, ci: ci(d) },
+    change: { estimate: d.estimate, ci: ci(d), confidence },
     direction: d.lo > 0 ? 'up' : d.hi < 0 ? 'down' : 'steady',
     limit: null,
   };

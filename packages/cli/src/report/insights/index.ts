@@ -133,7 +133,7 @@ export function computeInsights(
       strength: s.figures.strength,
       current_streak: s.figures.current_streak,
       streak_unit: s.figures.streak_unit,
-      weekdays: weekdayFinding(s, analysed, weekStart),
+      weekdays: weekdayFinding(s, analysed, weekStart, inPeriod.length),
       time_of_day: timeOfDay(
         data.checks.get(s.habit.id) ?? [],
         data.checkTimes?.get(s.habit.id),
@@ -142,7 +142,7 @@ export function computeInsights(
         zone,
         dayStartsAt,
       ),
-      trend: trendFinding(s, today, weekStart),
+      trend: trendFinding(s, today, weekStart, inPeriod.length),
     };
   });
   const pairs = habitPairs(inPeriod, analysed);

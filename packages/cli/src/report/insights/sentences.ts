@@ -49,14 +49,14 @@ export function weekdaySentence(name: string, w: WeekdayFinding): string | null 
   if (!w.difference?.clear || !w.best || !w.worst) return null;
   const rate = (day: string) => w.weekdays.find((x) => x.weekday === day)!.rate!;
   const [lo, hi] = w.difference.ci;
-  return `${name}: best on ${cap(w.best)}s (${percent(rate(w.best))}), worst on ${cap(w.worst)}s (${percent(rate(w.worst))}): ${points(w.difference.estimate)} points apart (${Math.round(w.difference.confidence * 1000) / 10} % interval ${points(lo)}–${points(hi)}, allowing for every weekday pair).`;
+  return `${name}: best on ${cap(w.best)}s (${percent(rate(w.best))}), worst on ${cap(w.worst)}s (${percent(rate(w.worst))}): ${points(w.difference.estimate)} points apart (${Math.round(w.difference.confidence * 1000) / 10} % interval ${points(lo)}–${points(hi)}, allowing for every weekday pair and habit).`;
 }
 
 /** A clear rise or fall over the last weeks. */
 export function trendSentence(name: string, t: TrendFinding): string | null {
   if (!t.change || (t.direction !== 'up' && t.direction !== 'down')) return null;
   const [lo, hi] = t.change.ci;
-  return `${name}: ${t.direction} from ${percent(t.previous.rate!)} to ${percent(t.recent.rate!)} in the last 4 weeks (${t.change.estimate > 0 ? '+' : '−'}${points(t.change.estimate)} points, 95 % CI ${lo < 0 ? '−' : ''}${points(lo)} to ${hi < 0 ? '−' : ''}${points(hi)}; ${t.recent.days} vs ${t.previous.days} days).`;
+  return `${name}: ${t.direction} from ${percent(t.previous.rate!)} to ${percent(t.recent.rate!)} in the last 4 weeks (${t.change.estimate > 0 ? '+' : '−'}${points(t.change.estimate)} points, ${Math.round(t.change.confidence * 1000) / 10} % interval ${lo < 0 ? '−' : ''}${points(lo)} to ${hi < 0 ? '−' : ''}${points(hi)}; ${t.recent.days} vs ${t.previous.days} days).`;
 }
 
 /** "Morning Exercise: 14-day streak at risk, due today and not checked yet (usually done by 07:40)". */
