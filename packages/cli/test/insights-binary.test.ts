@@ -29,7 +29,8 @@ function expectCleanError(r: BinResult, code: number, pattern: RegExp): void {
   for (const line of rest) expect(line).toMatch(/^hint: /);
 }
 
-describe('loggd --demo insights', () => {
+// Each --demo process generates the demo account itself: generous timeouts for a loaded machine.
+describe('loggd --demo insights', { timeout: 120_000 }, () => {
   it('prints at least three real findings, the planted pairs among them, and the same JSON every run', async () => {
     const [text, json, again] = await Promise.all([
       loggd(['--demo', 'insights']),
