@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { generateDataset } from '@loggd/mock';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/program.js';
 import { fakeIO } from './helpers/fake-io.js';
@@ -92,9 +93,13 @@ describe('detail views and other resources', () => {
   }
 
   it('tasks get shows subtasks and tags; goals get shows a progress bar and milestones', async () => {
-    const task = await loggd(['tasks', 'get', '6'], 'tty');
-    expect(task.stdout).toMatch(/SUBTASKS \(2\)/);
-    expect(task.stdout).toMatch(/TAGS \(2\)/);
+    // The first demo task with subtasks and tags (found in the demo data, so the test follows the generator).
+    const demo = generateDataset({ seed: 42, now: new Date(ENV.LOGGD_DEMO_NOW) }).accounts[0]!;
+    const parent = demo.tasks.find((t) => (t.subtasks?.length ?? 0) > 0 && (t.tags?.length ?? 0) > 0)!;
+    const subtasks = parent.subtasks!.length;
+    const task = await loggd(['tasks', 'get', String(parent.id)], 'tty');
+    expect(task.stdout).toMatch(new RegExp(`SUBTASKS \\(${subtasks}\\)`));
+    expect(task.stdout).toMatch(new RegExp(`TAGS \\(${parent.tags!.length}\\)`));
     const goal = await loggd(['goals', 'get', '16'], 'tty'); // the milestone goal (goal ids start at 12)
     expect(goal.stdout).toMatch(/[█░]{30} +\d+%/);
     expect(goal.stdout).toMatch(/MILESTONES \(\d\/5\)/);

@@ -20,7 +20,7 @@ export type { ReportFlags, ReportKind } from '../report/build/index.js';
 type Output = 'terminal' | 'json' | 'markdown';
 
 /** table (the default, also when piped), json or markdown; other formats have no report shape. */
-function outputOf(ctx: CommandContext, flags: ReportFlags): Output {
+export function outputOf(ctx: CommandContext, flags: Pick<ReportFlags, 'markdown'>): Output {
   const format =
     (ctx.opts.format as string | undefined) ?? (ctx.opts.json ? 'json' : ctx.io.env.LOGGD_FORMAT);
   if (flags.markdown || format === 'markdown' || format === 'md') return 'markdown';
@@ -33,9 +33,9 @@ function outputOf(ctx: CommandContext, flags: ReportFlags): Output {
 }
 
 /** The profile's zone (LOGGD_TZ overrides it), week start and today, with --day-starts-at applied. */
-async function settingsFor(
+export async function settingsFor(
   ctx: CommandContext,
-  flags: ReportFlags,
+  flags: Pick<ReportFlags, 'dayStartsAt'>,
   clock: () => number,
 ): Promise<ReportSettings> {
   const loggd = await ctx.createClient();
@@ -99,7 +99,7 @@ function periodOf(kind: ReportKind, flags: ReportFlags, s: ReportSettings): Peri
 }
 
 /** Writes `text` to `path` atomically: a temp file beside it, then a rename. */
-async function writeAtomically(path: string, text: string): Promise<void> {
+export async function writeAtomically(path: string, text: string): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   const handle = await open(temp, 'w', 0o644);
   try {

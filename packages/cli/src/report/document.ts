@@ -43,7 +43,9 @@ export type Block =
       title: string;
       rows: { label: string; percent: number; expected: number | null; suffix: string; ok: boolean }[];
     }
-  | { kind: 'note'; lines: string[] };
+  | { kind: 'note'; lines: string[] }
+  /** Sentences under a title, one bullet each (insights' findings). */
+  | { kind: 'list'; title: string; items: string[] };
 
 /** ↑/↓ against the previous period. */
 export interface Change {

@@ -30,3 +30,25 @@ export function parseMonth(value: string): string {
     throw usageError(`invalid --month '${value}': accepted is a month YYYY-MM`, 'e.g. --month 2026-04');
   return value;
 }
+
+/** `--period 90d|12w|6m|1y|all`: how far back insights look (a count and a unit, or all history). */
+export function parsePeriod(value: string): string {
+  const m = /^(\d{1,4})([dwmy])$/.exec(value);
+  if (value !== 'all' && (!m || Number(m[1]) < 1))
+    throw usageError(
+      `invalid --period '${value}': accepted are a count of days, weeks, months or years (90d, 12w, 6m, 1y) or all`,
+      'e.g. --period 6m',
+    );
+  return value;
+}
+
+/** `--seed N` of the permutation tests: a non-negative integer below 2³¹ (the generator's state is 32-bit). */
+export function parseInsightsSeed(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 2_147_483_647)
+    throw usageError(
+      `invalid --seed '${value}': accepted is an integer from 0 to 2147483647`,
+      'e.g. --seed 7',
+    );
+  return n;
+}

@@ -15,6 +15,10 @@ export interface LoadNeeds {
   names?: boolean;
   /** Only these habits' checks and skips (`report habits --habit ID`). */
   habitId?: number;
+  /** Only these habits' checks and skips (`insights --habit ID…`). */
+  habitIds?: readonly number[];
+  /** Keep each check's checked_at too (`checkTimes`, parallel to `checks`), for times of day. */
+  checkTimes?: boolean;
 }
 
 export interface LoadOptions {
@@ -27,6 +31,8 @@ export interface LoadOptions {
 export interface LoadedReport extends ReportData {
   habitNames: Map<number, string>;
   taskNames: Map<number, string>;
+  /** habit id → checked_at of each check, parallel to `checks` (with `needs.checkTimes`). */
+  checkTimes?: Map<number, string[]>;
 }
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
@@ -61,26 +67,34 @@ export async function loadReportData(
   const page = { limit: 100 };
   const checks = new Map<number, string[]>();
   const skips = new Map<number, string[]>();
+  const checkTimes = needs.checkTimes ? new Map<number, string[]>() : undefined;
   const goalUpdates = new Map<number, GoalUpdateInput[]>();
   const slots = semaphore(limit);
   const habitsWithHistory = async () => {
     const habits = await slots(() => collect(loggd.habits.list({ status: 'all', ...page })));
     if (!needs.habits) return { habits, wanted: [] };
-    const wanted = needs.habitId === undefined ? habits : habits.filter((h) => h.id === needs.habitId);
+    const only = needs.habitIds ?? (needs.habitId === undefined ? undefined : [needs.habitId]);
+    const wanted = only === undefined ? habits : habits.filter((h) => only.includes(h.id));
     await Promise.all(
       wanted.flatMap((h) => {
         const window = historyWindow(h, options.to);
         if (!window) {
           checks.set(h.id, []);
           skips.set(h.id, []);
+          checkTimes?.set(h.id, []);
           return [];
         }
         const query = { ...window, ...page };
         return [
           slots(async () => {
+            const rows = await collect(loggd.habits.checks(h.id, query));
             checks.set(
               h.id,
-              (await collect(loggd.habits.checks(h.id, query))).map((r) => r.date),
+              rows.map((r) => r.date),
+            );
+            checkTimes?.set(
+              h.id,
+              rows.map((r) => r.checked_at),
             );
           }),
           slots(async () => {
@@ -123,6 +137,7 @@ export async function loadReportData(
     focus: focus as FocusInput[],
     habitNames: new Map(habits.map((h) => [h.id, h.name])),
     taskNames: new Map(tasks.map((t) => [t.id, t.title])),
+    ...(checkTimes ? { checkTimes } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { FocusSession, Habit, Tag, Task } from '@loggd/sdk';
 import { dateOf, wireInstant } from './calendar.js';
 import type { UserContext } from './context.js';
+import { plantedFocusDays } from './habits-gen.js';
 import { nextId } from './ids.js';
 import { focusPoints } from './points.js';
 
@@ -38,10 +39,16 @@ export function generateFocusSessions(
   const regularUntil = live ? nowMs - 45 * 60_000 : nowMs;
   const starts: number[] = [];
   let todayCount = 0;
+  // Planted correlation (habits-gen.ts focusLift): days a lifted habit was checked get more sessions, the others
+  // fewer, with the same draws (only the threshold moves), so the rest of the data keeps its shape.
+  const planted = habits.flatMap((h) => plantedFocusDays.get(h) ?? []);
   for (let day = firstDay; day <= today; day++) {
     starts.length = 0;
+    let chance = 0.65;
+    for (const p of planted) chance += p.days.has(day) ? p.lift : -p.lift;
+    chance = Math.min(0.95, Math.max(0.05, chance));
     for (let u = 0; u < ctx.streams; u++) {
-      if (rng.next() < 0.65) {
+      if (rng.next() < chance) {
         const n = rng.int(1, 3);
         for (let k = 0; k < n; k++) starts.push(rng.int(8 * H, 21 * H));
       }

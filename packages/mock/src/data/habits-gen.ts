@@ -29,7 +29,20 @@ export interface HabitTemplate {
   restSkips?: boolean;
   /** The last N due days are all done, so the demo shows a live streak. */
   streakTail?: number;
+  /**
+   * A planted correlation (so `loggd insights` has something true to find): on days the named habit (an earlier
+   * template of the same round) was checked, this one's chance rises by `up`; on the other days it falls by `down`.
+   */
+  pairedWith?: { habit: string; up: number; down: number };
+  /** A planted correlation with focus time: the days this habit is checked get more focus sessions (focus-gen.ts). */
+  focusLift?: number;
 }
+
+/**
+ * The days each habit with a `focusLift` was checked (local day numbers) and the lift: focus-gen.ts reads them to
+ * plant more focus on those days.
+ */
+export const plantedFocusDays = new WeakMap<Habit, { days: Set<number>; lift: number }>();
 
 const H = 3600;
 
@@ -41,7 +54,7 @@ export const DEMO_HABITS: readonly HabitTemplate[] = [
     emoji: '💪',
     color: '#10B981',
     frequency: 'daily',
-    p: 0.8,
+    p: 0.65,
     time: 7 * H,
     spread: 2400,
     restSkips: true,
@@ -66,9 +79,12 @@ export const DEMO_HABITS: readonly HabitTemplate[] = [
     frequency: 'daily',
     tracking_mode: 'time',
     daily_time_goal: 10,
-    p: 0.7,
+    p: 0.55,
     time: 7.5 * H,
     spread: 1800,
+    // Planted: meditation follows the morning workout, and meditation days hold more focus time.
+    pairedWith: { habit: 'Morning Exercise', up: 0.3, down: 0.35 },
+    focusLift: 0.3,
   },
   {
     name: 'Drink water',
@@ -147,6 +163,8 @@ export const DEMO_HABITS: readonly HabitTemplate[] = [
     p: 0.6,
     time: 21.75 * H,
     spread: 1200,
+    // Planted: flossing goes with the evening reading.
+    pairedWith: { habit: 'Read 20 pages', up: 0.2, down: 0.4 },
   },
   {
     name: 'No sugar',
@@ -261,6 +279,9 @@ interface HabitPlan {
   skips: HabitSkip[];
   doneBefore: boolean;
   weekMask: number;
+  /** The plan whose checks this one follows (template's pairedWith), and the last day this one was checked. */
+  partner: HabitPlan | null;
+  lastChecked: number;
 }
 
 /** The habits' checks, skips and streaks for one user, written into `into`. */
@@ -327,8 +348,25 @@ export function generateHabits(
       skips: [],
       doneBefore: true,
       weekMask: 0,
+      partner: null,
+      lastChecked: Number.NEGATIVE_INFINITY,
     });
   }
+  for (const plan of plans) {
+    const pair = plan.template.pairedWith;
+    if (!pair) continue;
+    const round = plans.indexOf(plan) - (plans.indexOf(plan) % templates.length);
+    plan.partner =
+      plans.slice(round, plans.indexOf(plan)).find((other) => other.template.name === pair.habit) ?? null;
+  }
+  const focusDays = new Map<HabitPlan, Set<number>>();
+  // Focus is planted from the first round's habit only: copies at larger scales would pile their lifts up.
+  for (const plan of plans.slice(0, templates.length))
+    if (plan.template.focusLift) {
+      const days = new Set<number>();
+      focusDays.set(plan, days);
+      plantedFocusDays.set(plan.habit, { days, lift: plan.template.focusLift });
+    }
 
   // One vacation week about four months back and two sick days six weeks back, when the history reaches them.
   const vacationStart = today - 120;
@@ -355,10 +393,19 @@ export function generateHabits(
         continue;
       }
       const inTail = t.streakTail !== undefined && day > today - t.streakTail;
-      const q =
+      let q =
         t.frequency === 'weekly' || inTail ? 1 : plan.doneBefore ? Math.min(0.97, t.p + 0.1) : t.p - 0.15;
+      if (plan.partner && !inTail) {
+        const { up, down } = t.pairedWith!;
+        q = Math.min(0.97, Math.max(0.03, plan.partner.lastChecked === day ? q + up : q - down));
+      }
       if (rng.next() < q) {
-        plan.doneBefore = addChecks(ctx, plan, day) || plan.doneBefore;
+        const landed = addChecks(ctx, plan, day);
+        plan.doneBefore = landed || plan.doneBefore;
+        if (landed) {
+          plan.lastChecked = day;
+          focusDays.get(plan)?.add(day);
+        }
       } else {
         plan.doneBefore = false;
         if (t.restSkips && rng.next() < 0.3) addSkip(ctx, plan, day, 'rest');

@@ -165,3 +165,9 @@ function daysInMonth(y: number, m: number): number {
 export function offsetLabel(day: number, zone: string): string {
   return DateTime.fromMillis(dayStartInstant(day, zone) + 12 * 3_600_000, { zone }).toFormat('ZZ');
 }
+
+/** Wall-clock minutes after local midnight of an instant in `zone` (a check at 07:40 local → 460, DST or not). */
+export function localMinuteOfInstant(ms: number, zone: string): number {
+  const local = ms + offsetMs(ms, zone);
+  return Math.floor((local - Math.floor(local / DAY_MS) * DAY_MS) / 60_000);
+}

@@ -94,6 +94,8 @@ function drawBlock(block: Block, id: string): string {
           )
           .join('')}</tbody></table></div>`
       );
+    case 'list':
+      return `${title}<ul>${block.items.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`;
     case 'table':
       return title + tableHtml(block.headers, block.rows, block.numeric);
     case 'marks': {

@@ -33,6 +33,8 @@ function drawBlock(block: Block): string[] {
   switch (block.kind) {
     case 'note':
       return block.lines;
+    case 'list':
+      return [...title, ...block.items.map((l) => `- ${l}`)];
     case 'summary':
       return [
         ...title,

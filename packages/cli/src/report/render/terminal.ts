@@ -80,6 +80,8 @@ function drawBlock(block: Block, c: ChalkInstance, width: number): string[] {
   switch (block.kind) {
     case 'note':
       return block.lines.flatMap((l) => wrap(l, width, '  '));
+    case 'list':
+      return [title, ...block.items.flatMap((l) => wrap(`• ${l}`, width, '  '))];
     case 'summary': {
       const lw = Math.max(...block.rows.map((r) => displayWidth(r.label)));
       return [
