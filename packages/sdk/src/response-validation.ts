@@ -47,11 +47,13 @@ function fieldOf(issue: string): string {
  */
 export class ResponseValidator {
   private readonly seen = new Set<string>();
+  private readonly mode: ValidationMode;
+  private readonly onWarning: (warning: ValidationWarning) => void;
 
-  constructor(
-    private readonly mode: ValidationMode,
-    private readonly onWarning: (warning: ValidationWarning) => void,
-  ) {}
+  constructor(mode: ValidationMode, onWarning: (warning: ValidationWarning) => void) {
+    this.mode = mode;
+    this.onWarning = onWarning;
+  }
 
   /** Checks a page of items; items are checked one by one so warnings name fields, not indexes. */
   checkList<T>(schema: z.ZodType<T>, items: unknown[], where: Where): T[] {
