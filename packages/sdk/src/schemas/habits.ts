@@ -30,9 +30,13 @@ const HabitBase = z.looseObject({
   current_streak: z.number().int(),
   longest_streak: z.number().int(),
   /** The announcement's name for `current_streak`, kept when the API sends it (`current_streak` is filled from it). */
-  streak_current: z.number().int().optional(),
+  streak_current: z.number().int().optional().meta({
+    description: "The announcement's name for current_streak; the SDK fills current_streak from it.",
+  }),
   /** The announcement's name for `longest_streak`, kept when the API sends it (`longest_streak` is filled from it). */
-  streak_longest: z.number().int().optional(),
+  streak_longest: z.number().int().optional().meta({
+    description: "The announcement's name for longest_streak; the SDK fills longest_streak from it.",
+  }),
   /** In the announcement's example only. */
   total_completions: z.number().int().optional(),
   status: z.enum(HABIT_STATUSES).optional(),
@@ -68,6 +72,29 @@ export function alignHabit(input: unknown): unknown {
 
 export const HabitSchema = normalised(alignHabit, HabitBase);
 export type Habit = z.infer<typeof HabitBase>;
+
+/** The fields the docs' habit example has and the announcement's omits: optional in {@link Habit}. */
+type DocsOnlyHabitField =
+  | 'description'
+  | 'emoji'
+  | 'color'
+  | 'url'
+  | 'custom_days'
+  | 'weekly_target'
+  | 'daily_time_goal'
+  | 'data_source'
+  | 'allow_multiple_checks'
+  | 'display_order'
+  | 'status'
+  | 'start_date'
+  | 'checked_today'
+  | 'last_checked_at'
+  | 'updated_at';
+
+/** A habit in the docs' full shape, every documented field present (what the mock serves). */
+export type FullHabit = Habit & {
+  [K in DocsOnlyHabitField]-?: Exclude<Habit[K], undefined>;
+};
 
 export const HabitCheckSchema = z.looseObject({
   id: Id,
