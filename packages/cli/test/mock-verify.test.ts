@@ -36,8 +36,9 @@ beforeAll(async () => {
       const page = JSON.parse(body);
       for (const habit of page.data) {
         habit.status = 'paused';
-        delete habit.checked_today;
-        habit.total_completions = 142;
+        // tracking_mode is in every documented habit example (checked_today is not: its absence is no drift).
+        delete habit.tracking_mode;
+        habit.completion_rate = 0.9;
       }
       body = JSON.stringify(page);
     }
@@ -76,8 +77,8 @@ describe('loggd mock verify', () => {
     const at = (kind: string, path: string) =>
       findings.find((f) => f.kind === kind && f.endpoint === 'GET /habits' && f.path === path);
     expect(at('violation', 'status')?.detail).toMatch(/paused/);
-    expect(at('violation', 'checked_today')?.detail).toMatch(/missing/);
-    expect(at('new_field', 'total_completions')).toBeDefined();
+    expect(at('violation', 'tracking_mode')?.detail).toMatch(/missing/);
+    expect(at('new_field', 'completion_rate')).toBeDefined();
     // Counted once per item of the page, and only on the endpoint that drifted.
     expect(at('violation', 'status')?.count).toBe(Math.min(100, habitsCount));
     expect(findings.every((f) => f.endpoint === 'GET /habits')).toBe(true);

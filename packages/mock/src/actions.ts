@@ -1,4 +1,4 @@
-import type { FocusSession, Goal, GoalUpdate, Habit, HabitCheck, Task } from '@loggd/sdk';
+import type { FocusSession, Goal, GoalUpdate, FullHabit as Habit, HabitCheck, Task } from '@loggd/sdk';
 import { TIME_HORIZONS } from '@loggd/sdk';
 import { dateInZone, toWireDateTime } from './clock.js';
 import type { Account } from './data/types.js';

@@ -1,4 +1,4 @@
-import type { Habit, HabitCheck, HabitSkip } from '@loggd/sdk';
+import type { FullHabit as Habit, HabitCheck, HabitSkip } from '@loggd/sdk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateDataset, recomputeHabitStats } from '../src/data/generate.js';

@@ -1,5 +1,7 @@
-import * as z from 'zod';
+import type * as z from 'zod';
 import { ResponseValidationError } from './errors.js';
+import { NORMALISERS } from './schemas/common.js';
+import { type ShapeFindings, shapeCheckOf, type UnknownValue } from './shape-check.js';
 
 /** `strict` throws on a shape mismatch; `warn` (default) reports it and returns the data as sent; `off` skips checks. */
 export type ValidationMode = 'strict' | 'warn' | 'off';
@@ -16,45 +18,71 @@ export interface ValidationWarning {
   issues: string[];
 }
 
+interface Where {
+  route: string;
+  method: string;
+  path: string;
+}
+
 function formatIssues(error: z.ZodError): string[] {
   return error.issues.map(
     (issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`,
   );
 }
 
-/** Checks responses against their schemas according to the client's mode; warnings are deduplicated per client. */
+function formatUnknown({ path, value, known }: UnknownValue): string {
+  return `${path.join('.')}: value ${JSON.stringify(value)} is not one the SDK knows (${known.join(', ')}); passed through`;
+}
+
+/** An issue's field path with array indexes folded, so a field is named once per endpoint, not once per item. */
+function fieldOf(issue: string): string {
+  const field = issue.slice(0, issue.indexOf(':'));
+  return field.replace(/(^|\.)\d+(?=\.|$)/g, '$1*');
+}
+
+/**
+ * Checks responses against their schemas according to the client's mode; warnings are deduplicated per client,
+ * endpoint and field. A compiled structural pass ({@link shapeCheckOf}) runs first; zod parses only what that pass
+ * flags, so clean responses cost no zod call and mismatches keep zod's messages.
+ */
 export class ResponseValidator {
   private readonly seen = new Set<string>();
-  /** One array schema per item schema: parsing a page in one call costs about half of item-by-item calls. */
-  private readonly arrays = new WeakMap<z.ZodType, z.ZodType>();
+  private readonly mode: ValidationMode;
+  private readonly onWarning: (warning: ValidationWarning) => void;
 
-  constructor(
-    private readonly mode: ValidationMode,
-    private readonly onWarning: (warning: ValidationWarning) => void,
-  ) {}
-
-  /** Checks a page of items; on a mismatch, re-checks item by item so warnings name fields, not indexes. */
-  checkList<T>(
-    schema: z.ZodType<T>,
-    items: unknown[],
-    where: { route: string; method: string; path: string },
-  ): T[] {
-    if (this.mode === 'off') return items as T[];
-    let arraySchema = this.arrays.get(schema);
-    if (!arraySchema) {
-      arraySchema = z.array(schema);
-      this.arrays.set(schema, arraySchema);
-    }
-    const result = arraySchema.safeParse(items);
-    if (result.success) return result.data as T[];
-    return items.map((item) => this.check(schema, item, where));
+  constructor(mode: ValidationMode, onWarning: (warning: ValidationWarning) => void) {
+    this.mode = mode;
+    this.onWarning = onWarning;
   }
 
-  /** Returns the parsed value when it matches, otherwise (warn/off) the raw data untouched. */
-  check<T>(schema: z.ZodType<T>, data: unknown, where: { route: string; method: string; path: string }): T {
+  /** Checks a page of items; items are checked one by one so warnings name fields, not indexes. */
+  checkList<T>(schema: z.ZodType<T>, items: unknown[], where: Where): T[] {
+    if (this.mode === 'off') return items as T[];
+    const out = new Array<T>(items.length);
+    for (let i = 0; i < items.length; i++) out[i] = this.check(schema, items[i], where);
+    return out;
+  }
+
+  /** Returns the parsed value when it matches, otherwise (warn) the data as sent, with alternative names filled in. */
+  check<T>(schema: z.ZodType<T>, data: unknown, where: Where): T {
     if (this.mode === 'off') return data as T;
+    const fast = shapeCheckOf(schema);
+    let unknown: UnknownValue[] = [];
+    if (fast) {
+      const findings: ShapeFindings = { failed: false, unknown };
+      const checked = fast(data, [], findings);
+      if (!findings.failed) {
+        if (unknown.length > 0) this.warn(where, unknown.map(formatUnknown));
+        return checked as T;
+      }
+      unknown = findings.unknown;
+    }
     const result = schema.safeParse(data);
-    if (result.success) return result.data;
+    const soft = unknown.map(formatUnknown);
+    if (result.success) {
+      if (soft.length > 0) this.warn(where, soft);
+      return result.data;
+    }
     const issues = formatIssues(result.error);
     if (this.mode === 'strict') {
       throw new ResponseValidationError(
@@ -62,21 +90,25 @@ export class ResponseValidator {
         { method: where.method, path: where.path, data, issues },
       );
     }
+    this.warn(where, [...issues, ...soft]);
+    const normalise = NORMALISERS.get(schema);
+    return (normalise ? normalise(data) : data) as T;
+  }
+
+  private warn(where: Where, issues: string[]): void {
     const fresh = issues.filter((issue) => {
-      const key = `${where.route} ${issue}`;
+      const key = `${where.route} ${fieldOf(issue)}`;
       if (this.seen.has(key)) return false;
       this.seen.add(key);
       return true;
     });
-    if (fresh.length > 0) {
-      this.onWarning({
-        message: `[loggd] ${where.route}: response differs from the documented shape (${fresh.join('; ')}); using the data as sent`,
-        route: where.route,
-        method: where.method,
-        path: where.path,
-        issues: fresh,
-      });
-    }
-    return data as T;
+    if (fresh.length === 0) return;
+    this.onWarning({
+      message: `[loggd] ${where.route}: response differs from the documented shape (${fresh.join('; ')}); using the data as sent`,
+      route: where.route,
+      method: where.method,
+      path: where.path,
+      issues: fresh,
+    });
   }
 }

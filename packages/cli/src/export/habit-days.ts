@@ -20,7 +20,8 @@ export interface HabitDayInput {
     status?: unknown;
     start_date?: string | null;
     created_at: string;
-    updated_at: string;
+    /** Absent from the announcement's short habit: an archived habit without it runs to today. */
+    updated_at?: string;
   };
   /** Dates (`YYYY-MM-DD`) of its checks and skips, any order. */
   checkDates: readonly string[];
@@ -45,7 +46,10 @@ export function habitDays(input: HabitDayInput): HabitDay[] {
   for (const d of input.checkDates) checks.set(d, (checks.get(d) ?? 0) + 1);
   const skips = new Set(input.skipDates);
   const start = maxDate(habit.start_date ?? localDate(habit.created_at, input.timeZone), input.from)!;
-  const lastActive = habit.status === 'archived' ? localDate(habit.updated_at, input.timeZone) : input.today;
+  const lastActive =
+    habit.status === 'archived' && habit.updated_at
+      ? localDate(habit.updated_at, input.timeZone)
+      : input.today;
   const end = minDate(minDate(lastActive, input.today), input.to)!;
   if (start > end) return [];
 

@@ -43,7 +43,7 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
 
 /** The checks and skips of one habit that can change a figure: from its start_date (none before it counts). */
 function historyWindow(
-  habit: { start_date: string | null },
+  habit: { start_date?: string | null },
   to: string,
 ): { from?: string; to: string } | null {
   if (!habit.start_date) return { to }; // the first record starts the habit: all of it

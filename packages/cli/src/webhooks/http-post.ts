@@ -20,7 +20,8 @@ export interface PostResult {
 const DEFAULT_TIMEOUT_MS = 30_000;
 
 /**
- * POSTs `body` with exactly `rawHeaders` (order and name case kept, nothing added but Host when absent, which HTTP/1.1 needs): unlike
+ * POSTs `body` with exactly `rawHeaders` (order and name case kept, nothing added but Host when absent, which HTTP/1.1 needs, and
+ * a `Content-Length` equal to the body's byte length, replacing any given one and any `Transfer-Encoding`): unlike
  * fetch, node:http adds no Accept, Accept-Language or Sec-Fetch-Mode, so a relayed delivery stays as Loggd sent it.
  * Never rejects: a failure is reported in `error`.
  */
@@ -36,7 +37,7 @@ export function postRaw(
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
     const req = send(
       url,
-      { method: 'POST', headers: withHost(rawHeaders, url), timeout: timeoutMs },
+      { method: 'POST', headers: framed(rawHeaders, url, body.byteLength), timeout: timeoutMs },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -73,12 +74,29 @@ export function postRaw(
   });
 }
 
-/** Node adds no Host header when headers are given as a list, and HTTP/1.1 requires one. */
-function withHost(rawHeaders: RawHeaders, url: URL): string[] {
-  for (let i = 0; i < rawHeaders.length; i += 2) {
-    if (rawHeaders[i]?.toLowerCase() === 'host') return [...rawHeaders];
+/**
+ * Node adds neither Host nor Content-Length when headers are given as a list, and then sends the body chunked: HTTP/1.1
+ * requires Host, and receivers that read exactly Content-Length bytes (Python's http.server, PHP/CGI, several serverless
+ * runtimes) see an empty body without it. Loggd's own sender sends Content-Length, so the body is framed the same way.
+ */
+function framed(rawHeaders: RawHeaders, url: URL, bodyBytes: number): string[] {
+  const out: string[] = [];
+  let hasHost = false;
+  let lengthName = 'Content-Length';
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i] as string;
+    const lower = name.toLowerCase();
+    if (lower === 'transfer-encoding') continue;
+    if (lower === 'content-length') {
+      lengthName = name;
+      continue;
+    }
+    if (lower === 'host') hasHost = true;
+    out.push(name, rawHeaders[i + 1] as string);
   }
-  return ['Host', url.host, ...rawHeaders];
+  if (!hasHost) out.unshift('Host', url.host);
+  out.push(lengthName, String(bodyBytes));
+  return out;
 }
 
 /** Turns a header record into raw [name, value…] pairs. */

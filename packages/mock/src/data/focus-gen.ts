@@ -1,4 +1,4 @@
-import type { FocusSession, Habit, Tag, Task } from '@loggd/sdk';
+import type { FocusSession, FullHabit as Habit, Tag, Task } from '@loggd/sdk';
 import { dateOf, wireInstant } from './calendar.js';
 import type { UserContext } from './context.js';
 import { plantedFocusDays } from './habits-gen.js';

@@ -1,4 +1,4 @@
-import type { Habit, HabitCheck, HabitSkip } from '@loggd/sdk';
+import type { FullHabit as Habit, HabitCheck, HabitSkip } from '@loggd/sdk';
 import { dateOf, WEEKDAY_NAMES, type WeekdayName, weekdayIndex, weekdayOf, wireInstant } from './calendar.js';
 import { stamp, type UserContext } from './context.js';
 import { nextId } from './ids.js';

@@ -2,7 +2,7 @@ import type {
   FocusSession,
   Goal,
   GoalUpdate,
-  Habit,
+  FullHabit as Habit,
   HabitCheck,
   HabitSkip,
   Profile,

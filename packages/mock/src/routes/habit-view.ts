@@ -1,4 +1,4 @@
-import type { Habit, HabitCheck } from '@loggd/sdk';
+import type { FullHabit as Habit, HabitCheck } from '@loggd/sdk';
 import { dateInZone } from '../clock.js';
 import { recomputeHabitStats } from '../data/streaks.js';
 import type { Account, HabitStats } from '../data/types.js';

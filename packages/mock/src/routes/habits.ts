@@ -1,4 +1,4 @@
-import { HABIT_STATUSES, type Habit } from '@loggd/sdk';
+import { HABIT_STATUSES, type FullHabit as Habit } from '@loggd/sdk';
 import { RESOURCE_NAMES } from '../errors.js';
 import { pageParams, paginate } from '../pagination.js';
 import { dateRange, enumParam } from '../validation.js';

@@ -7,6 +7,36 @@ export const DateOnly = z.iso.date();
 /** API ids are positive integers on the wire. */
 export const Id = z.number().int().positive();
 
+/**
+ * Normalisers of `z.preprocess` schemas made by {@link normalised}: the response validator applies them itself, so
+ * a response that fails validation in `warn` mode still gets its alternative field names filled in.
+ */
+export const NORMALISERS = new WeakMap<object, (input: unknown) => unknown>();
+
+/** `z.preprocess(normalise, schema)`, with `normalise` recorded for the response validator. */
+export function normalised<T extends z.ZodType>(normalise: (input: unknown) => unknown, schema: T) {
+  const piped = z.preprocess(normalise, schema);
+  NORMALISERS.set(piped, normalise);
+  return piped;
+}
+
+/** The known values of every {@link openEnum} schema, for the validator's unknown-value warning. */
+export const OPEN_ENUMS = new WeakMap<object, readonly string[]>();
+
+/**
+ * A string field whose docs list no values: the known ones document it (type and OpenAPI `examples`), and a new
+ * value from the real API passes in every validation mode with a warning instead of breaking the call.
+ */
+export function openEnum<const T extends readonly [string, ...string[]]>(values: T, what: string) {
+  const schema = z.string().meta({
+    description: `${what}. Known values: ${values.join(', ')}; the docs list no closed set, so others may appear.`,
+    examples: [...values],
+  });
+  OPEN_ENUMS.set(schema, values);
+  // `string & {}` keeps the known values in editor completion without rejecting others.
+  return schema as unknown as z.ZodType<T[number] | (string & {})>;
+}
+
 /** A tag as embedded on tasks and focus sessions. */
 export const TagSchema = z.looseObject({
   id: Id,

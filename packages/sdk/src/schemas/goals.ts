@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { DateOnly, DateTime, Id } from './common.js';
+import { DateOnly, DateTime, Id, openEnum } from './common.js';
 
 /** Values accepted by the `status` query parameter of GET /goals ('active' is the default). */
 export const GOAL_STATUS_FILTERS = ['active', 'completed', 'paused', 'abandoned', 'all'] as const;
@@ -25,7 +25,7 @@ export const GoalSchema = z.looseObject({
   notes: z.string().nullable(),
   life_area: z.string().nullable(),
   time_horizon: z.enum(TIME_HORIZONS),
-  tracking_type: z.enum(GOAL_TRACKING_TYPES),
+  tracking_type: openEnum(GOAL_TRACKING_TYPES, 'How progress is tracked'),
   status: z.enum(GOAL_STATUSES),
   progress_percentage: z.number(),
   is_on_track: z.boolean(),

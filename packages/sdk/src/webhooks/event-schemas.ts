@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { DateOnly, DateTime, Id } from '../schemas/common.js';
+import { DateOnly, DateTime, Id, normalised } from '../schemas/common.js';
 
 // The `data` of each documented event, from the docs' examples. Loose objects: new fields pass through. Enum-like
 // fields (priority, frequency…) stay plain strings: a new value must not make a delivery fail verification.
@@ -43,7 +43,7 @@ function alignHabitCompleted(input: unknown): unknown {
   return { ...d, habit_name: d.name, check_date: d.checked_date, streak: d.streak_current };
 }
 
-export const HabitCompletedDataSchema = z.preprocess(alignHabitCompleted, HabitCompletedShape);
+export const HabitCompletedDataSchema = normalised(alignHabitCompleted, HabitCompletedShape);
 
 export const TaskCreatedDataSchema = z.looseObject({
   task_id: Id,
