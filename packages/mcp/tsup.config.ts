@@ -32,7 +32,7 @@ export default defineConfig([
     noExternal: ['@modelcontextprotocol/sdk', 'zod'],
     external: ['luxon', '@loggd/sdk', '@loggd/mock'],
     esbuildOptions(options) {
-      options.minifyWhitespace = true;
+      options.minify = true;
     },
   },
 ]);

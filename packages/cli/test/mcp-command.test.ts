@@ -37,15 +37,23 @@ function loggd(
   extra: Record<string, string> = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [BIN, ...args], { env: { ...env(), ...extra } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    const child = execFile(
+      process.execPath,
+      [BIN, ...args],
+      { env: { ...env(), ...extra } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
     child.stdin?.end(stdin);
   });
 }
 
 async function connect(args: string[]) {
-  const transport = new StdioClientTransport({ command: process.execPath, args: [BIN, ...args], env: env(), stderr: 'pipe' });
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [BIN, ...args],
+    env: env(),
+    stderr: 'pipe',
+  });
   let stderr = '';
   transport.stderr?.on('data', (d) => (stderr += String(d)));
   const client = new Client({ name: 'loggd-mcp-command-test', version: '1.0.0' });
@@ -72,7 +80,16 @@ describe.runIf(existsSync(BIN))('loggd mcp', () => {
   it('uses a stored profile’s token and base URL, and never shows the token', async () => {
     const token = 'mock_pro_habits';
     const login = await loggd(
-      ['--profile', 'work', 'auth', 'login', '--with-token', '--insecure-storage', '--base-url', server.baseUrl],
+      [
+        '--profile',
+        'work',
+        'auth',
+        'login',
+        '--with-token',
+        '--insecure-storage',
+        '--base-url',
+        server.baseUrl,
+      ],
       `${token}\n`,
     );
     expect(login.code).toBe(0);

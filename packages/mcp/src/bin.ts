@@ -29,7 +29,11 @@ else if (invocation.kind === 'usage') {
     let mock: import('@loggd/mock').MockApi | undefined;
     const baseUrl = invocation.baseUrl ?? env.LOGGD_BASE_URL;
     const { serveStdio } = await import('./stdio.js');
-    log(invocation.demo ? 'serving the demo account over stdio' : `serving ${baseUrl ?? 'loggd.life'} over stdio`);
+    log(
+      invocation.demo
+        ? 'serving the demo account over stdio'
+        : `serving ${baseUrl ?? 'loggd.life'} over stdio`,
+    );
     await serveStdio({
       client: async () => {
         const { Loggd } = await import('@loggd/sdk');
@@ -40,7 +44,12 @@ else if (invocation.kind === 'usage') {
           ...(env.LOGGD_DEMO_SEED ? { seed: Number(env.LOGGD_DEMO_SEED) } : {}),
           ...(env.LOGGD_DEMO_NOW ? { now: env.LOGGD_DEMO_NOW } : {}),
         });
-        return new Loggd({ token: 'mock_pro_all', fetch: mock.fetch, baseUrl: mock.baseUrl, rateLimit: false });
+        return new Loggd({
+          token: 'mock_pro_all',
+          fetch: mock.fetch,
+          baseUrl: mock.baseUrl,
+          rateLimit: false,
+        });
       },
       now: () => mock?.clock.now() ?? new Date(),
       ...(zone ? { timeZone: zone } : {}),

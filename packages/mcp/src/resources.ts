@@ -10,7 +10,9 @@ function readError(err: unknown): Error {
 }
 
 function json(uri: URL, value: unknown) {
-  return { contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(value, null, 2) }] };
+  return {
+    contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(value, null, 2) }],
+  };
 }
 
 /** `loggd://profile` and `loggd://habits/{id}` (listed: the active habits, up to 100). */

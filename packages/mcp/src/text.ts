@@ -4,7 +4,9 @@
 type Row = Record<string, unknown>;
 
 function present(value: unknown): boolean {
-  return value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
+  return (
+    value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0)
+  );
 }
 
 function show(value: unknown): string {
@@ -39,7 +41,15 @@ export const LINE_FIELDS = {
   },
   focus: {
     title: 'title',
-    fields: ['status', 'started_at', 'actual_duration_seconds', 'total_paused_seconds', 'task_id', 'habit_id', 'tags'],
+    fields: [
+      'status',
+      'started_at',
+      'actual_duration_seconds',
+      'total_paused_seconds',
+      'task_id',
+      'habit_id',
+      'tags',
+    ],
   },
 } as const;
 

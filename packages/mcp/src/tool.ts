@@ -25,7 +25,10 @@ export function addTool<S extends z.ZodRawShape>(
   ctx: ToolContext,
   name: string,
   config: ToolConfig<S>,
-  run: (args: z.output<z.ZodObject<S>>, loggd: Awaited<ReturnType<ToolContext['client']>>) => Promise<ToolOutput>,
+  run: (
+    args: z.output<z.ZodObject<S>>,
+    loggd: Awaited<ReturnType<ToolContext['client']>>,
+  ) => Promise<ToolOutput>,
 ): void {
   const handler = async (args: z.output<z.ZodObject<S>>) => {
     try {

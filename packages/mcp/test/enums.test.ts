@@ -1,8 +1,8 @@
 import * as sdk from '@loggd/sdk';
 import { expect, it } from 'vitest';
+import pkg from '../package.json' with { type: 'json' };
 import * as enums from '../src/enums.js';
 import { VERSION } from '../src/version.js';
-import pkg from '../package.json' with { type: 'json' };
 
 it('the filter lists the tools accept are the SDK’s', () => {
   expect(enums.HABIT_STATUS_FILTERS).toEqual(sdk.HABIT_STATUS_FILTERS);

@@ -1,6 +1,6 @@
 import { createMockApi } from '@loggd/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, type Connected, connect, NOW } from './harness.js';
+import { type Connected, call, connect, NOW } from './harness.js';
 
 let c: Connected;
 beforeAll(async () => {
@@ -12,7 +12,11 @@ describe('bad arguments are rejected with a message naming the argument and what
   const cases: [string, Record<string, unknown>, RegExp][] = [
     ['habit_checks', { habit_id: 1, from: '2026-02-30' }, /from must be a calendar date YYYY-MM-DD/],
     ['habit_checks', { habit_id: 1, to: 'yesterday' }, /to must be a calendar date YYYY-MM-DD/],
-    ['habit_checks', { habit_id: 1, from: '2026-04-02', to: '2026-04-01' }, /from 2026-04-02 is after to 2026-04-01/],
+    [
+      'habit_checks',
+      { habit_id: 1, from: '2026-04-02', to: '2026-04-01' },
+      /from 2026-04-02 is after to 2026-04-01/,
+    ],
     ['habit_checks', { from: '2026-04-01' }, /habit_id/],
     ['get_habit', { id: 1.5 }, /id must be a whole number/],
     ['get_habit', { id: -3 }, /id must be a positive habit id/],
@@ -21,7 +25,11 @@ describe('bad arguments are rejected with a message naming the argument and what
     ['list_habits', { limit: 0 }, /limit must be from 1 to 200/],
     ['habit_checks', { habit_id: 1, limit: 400 }, /limit must be at most 366/],
     ['list_habits', { status: 'deleted' }, /status must be one of active, archived, all/],
-    ['list_goals', { time_horizon: 'decade' }, /time_horizon must be one of monthly, quarterly, yearly, 3_year/],
+    [
+      'list_goals',
+      { time_horizon: 'decade' },
+      /time_horizon must be one of monthly, quarterly, yearly, 3_year/,
+    ],
     ['weekly_review', { week: '2026-15' }, /week must be an ISO week YYYY-Www/],
     ['weekly_review', { week: '2027-W53' }, /week must be a week of that year/],
     ['weekly_review', { week: '2026-W10', date: '2026-03-03' }, /either week or date, not both/],

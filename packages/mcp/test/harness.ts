@@ -1,5 +1,5 @@
-import { Loggd } from '@loggd/sdk';
 import { createMockApi, type MockApi } from '@loggd/mock';
+import { Loggd } from '@loggd/sdk';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -20,7 +20,8 @@ export async function connect(
   mock: MockApi = createMockApi({ seed: 42, now: NOW, rateLimit: false }),
 ): Promise<Connected> {
   const server = createLoggdMcpServer({
-    client: () => new Loggd({ token, fetch: mock.fetch, baseUrl: mock.baseUrl, rateLimit: false, maxRetries: 0 }),
+    client: () =>
+      new Loggd({ token, fetch: mock.fetch, baseUrl: mock.baseUrl, rateLimit: false, maxRetries: 0 }),
     now: () => mock.clock.now(),
   });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();

@@ -9,15 +9,22 @@ const pad = (n: number, w: number) => String(n).padStart(w, '0');
 describe('argument parsers', () => {
   it('isCalendarDate accepts exactly the dates the calendar has', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (y, m, d) => {
-        const text = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
-        const probe = new Date(0);
-        probe.setUTCFullYear(y, m - 1, d);
-        const real = m >= 1 && m <= 12 && d >= 1 && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
-        expect(isCalendarDate(text)).toBe(real);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        (y, m, d) => {
+          const text = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+          const probe = new Date(0);
+          probe.setUTCFullYear(y, m - 1, d);
+          const real =
+            m >= 1 && m <= 12 && d >= 1 && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
+          expect(isCalendarDate(text)).toBe(real);
+        },
+      ),
     );
-    for (const bad of ['2026-4-1', '20260401', '2026-04-01T00:00:00Z', ' 2026-04-01', '']) expect(isCalendarDate(bad)).toBe(false);
+    for (const bad of ['2026-4-1', '20260401', '2026-04-01T00:00:00Z', ' 2026-04-01', ''])
+      expect(isCalendarDate(bad)).toBe(false);
   });
 
   it('isIsoWeek agrees with the ISO week of every day (W53 only in long years)', () => {

@@ -58,7 +58,12 @@ describe('loggd-mcp over stdio', () => {
   });
 
   it('with LOGGD_TOKEN, every tool answers and the token is in no frame and no log line', async () => {
-    const server = await startMockServer({ port: 0, seed: 42, now: '2026-04-08T12:00:00Z', rateLimit: false });
+    const server = await startMockServer({
+      port: 0,
+      seed: 42,
+      now: '2026-04-08T12:00:00Z',
+      rateLimit: false,
+    });
     const token = `lgd_${randomBytes(12).toString('hex')}`;
     // Habits and profile only: the task, goal and focus tools fail with missing_scope, whose messages are checked too.
     server.mock.tokens.create({ token, scopes: ['read:habits', 'read:profile'] });
@@ -76,7 +81,12 @@ describe('loggd-mcp over stdio', () => {
         const r = await s.client.callTool({ name: tool.name, arguments: args[tool.name] ?? {} });
         outcomes[tool.name] = !r.isError;
       }
-      expect(outcomes).toMatchObject({ list_habits: true, get_habit: true, habit_checks: true, get_profile: true });
+      expect(outcomes).toMatchObject({
+        list_habits: true,
+        get_habit: true,
+        habit_checks: true,
+        get_profile: true,
+      });
       expect(outcomes).toMatchObject({ list_tasks: false, list_goals: false, list_focus_sessions: false });
       await s.client.readResource({ uri: 'loggd://profile' });
       expect(s.frames.length).toBeGreaterThan(13);
@@ -95,7 +105,11 @@ describe('loggd-mcp over stdio', () => {
 
 describe('command line', () => {
   const run = (args: string[], env: Record<string, string> = {}) =>
-    spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...baseEnv(), ...env }, input: '' });
+    spawnSync(process.execPath, [bin, ...args], {
+      encoding: 'utf8',
+      env: { ...baseEnv(), ...env },
+      input: '',
+    });
 
   it('--help and --version print to stdout and exit 0', () => {
     const help = run(['--help']);
@@ -116,7 +130,9 @@ describe('command line', () => {
   it('bad arguments: one line with what is accepted, exit 2', () => {
     const unknown = run(['--verbose']);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toMatch(/unknown argument '--verbose': accepted are --demo, --base-url URL, --help, --version/);
+    expect(unknown.stderr).toMatch(
+      /unknown argument '--verbose': accepted are --demo, --base-url URL, --help, --version/,
+    );
     const url = run(['--base-url', 'loggd.life'], { LOGGD_TOKEN: 'x' });
     expect(url.status).toBe(2);
     expect(url.stderr).toMatch(/invalid --base-url 'loggd.life': accepted is an http\(s\) URL/);

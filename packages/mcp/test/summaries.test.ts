@@ -4,14 +4,20 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, type Connected, connect, NOW } from './harness.js';
+import { type Connected, call, connect, NOW } from './harness.js';
 
 const loggd = fileURLToPath(new URL('../../cli/dist/loggd.js', import.meta.url));
 
 function cli(...args: string[]): { stdout: string; status: number | null } {
   const r = spawnSync(process.execPath, [loggd, '--demo', ...args], {
     encoding: 'utf8',
-    env: { ...process.env, LOGGD_DEMO_SEED: '42', LOGGD_DEMO_NOW: NOW, LOGGD_CONFIG_DIR: '/nonexistent-loggd-mcp-test', NO_COLOR: '1' },
+    env: {
+      ...process.env,
+      LOGGD_DEMO_SEED: '42',
+      LOGGD_DEMO_NOW: NOW,
+      LOGGD_CONFIG_DIR: '/nonexistent-loggd-mcp-test',
+      NO_COLOR: '1',
+    },
   });
   return { stdout: r.stdout, status: r.status };
 }
@@ -40,9 +46,26 @@ describe('summaries equal the CLI’s reports', () => {
   it('habit_heatmap_summary = loggd report habits (all, and one habit over a range)', async () => {
     const all = await call(c.client, 'habit_heatmap_summary');
     expect(all.data).toEqual(JSON.parse(cli('report', 'habits', '--format', 'json').stdout));
-    const one = await call(c.client, 'habit_heatmap_summary', { habit_id: 1, from: '2026-01-01', to: '2026-03-31' });
+    const one = await call(c.client, 'habit_heatmap_summary', {
+      habit_id: 1,
+      from: '2026-01-01',
+      to: '2026-03-31',
+    });
     expect(one.data).toEqual(
-      JSON.parse(cli('report', 'habits', '--habit', '1', '--from', '2026-01-01', '--to', '2026-03-31', '--format', 'json').stdout),
+      JSON.parse(
+        cli(
+          'report',
+          'habits',
+          '--habit',
+          '1',
+          '--from',
+          '2026-01-01',
+          '--to',
+          '2026-03-31',
+          '--format',
+          'json',
+        ).stdout,
+      ),
     );
     expect(one.text).toMatch(/^Habits \(2026-01-01 – 2026-03-31/);
   });
@@ -53,7 +76,20 @@ describe('summaries equal the CLI’s reports', () => {
     );
     const weeks = await call(c.client, 'focus_summary', { by: 'week', from: '2026-01-05', to: '2026-04-05' });
     expect(weeks.data).toEqual(
-      JSON.parse(cli('report', 'focus', '--by', 'week', '--from', '2026-01-05', '--to', '2026-04-05', '--format', 'json').stdout),
+      JSON.parse(
+        cli(
+          'report',
+          'focus',
+          '--by',
+          'week',
+          '--from',
+          '2026-01-05',
+          '--to',
+          '2026-04-05',
+          '--format',
+          'json',
+        ).stdout,
+      ),
     );
   });
 
@@ -62,7 +98,11 @@ describe('summaries equal the CLI’s reports', () => {
     const pending = cli('habits', 'pending', '--format', 'json');
     const expected = JSON.parse(pending.stdout) as { id: number }[];
     expect((r.data.items as { id: number }[]).map((h) => h.id)).toEqual(expected.map((h) => h.id));
-    expect(r.data).toMatchObject({ date: '2026-04-08', timezone: 'Europe/Bucharest', count: expected.length });
+    expect(r.data).toMatchObject({
+      date: '2026-04-08',
+      timezone: 'Europe/Bucharest',
+      count: expected.length,
+    });
     expect(expected.length).toBeGreaterThan(0);
     expect(pending.status).toBe(1);
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, type Connected, connect, proAccount } from './harness.js';
+import { type Connected, call, connect, proAccount } from './harness.js';
 
 const TOOLS = [
   'list_habits',
@@ -47,7 +47,10 @@ describe('record tools answer with the mock’s data', () => {
   it('get_profile: the demo account', async () => {
     const r = await call(c.client, 'get_profile');
     expect(r.isError).toBeFalsy();
-    expect(r.data.profile).toMatchObject({ username: account.profile.username, timezone: account.profile.timezone });
+    expect(r.data.profile).toMatchObject({
+      username: account.profile.username,
+      timezone: account.profile.timezone,
+    });
     expect(r.text).toContain(account.profile.username);
   });
 
@@ -57,7 +60,8 @@ describe('record tools answer with the mock’s data', () => {
     expect(active.data).toMatchObject({ truncated: false, limit: 50 });
     const all = await call(c.client, 'list_habits', { status: 'all' });
     expect(ids(all.data.items)).toEqual(ids(account.habits));
-    for (const h of account.habits.filter((x) => x.status === 'active')) expect(active.text).toContain(`#${h.id} ${h.name}`);
+    for (const h of account.habits.filter((x) => x.status === 'active'))
+      expect(active.text).toContain(`#${h.id} ${h.name}`);
   });
 
   it('a limit below the list’s length truncates and says so', async () => {
@@ -136,7 +140,9 @@ describe('resources and prompt', () => {
   it('lists loggd://profile and the habit template; reads the profile', async () => {
     const { resources } = await c.client.listResources();
     expect(resources.map((r) => r.uri)).toContain('loggd://profile');
-    expect(resources.map((r) => r.uri)).toContain(`loggd://habits/${account.habits.find((h) => h.status === 'active')!.id}`);
+    expect(resources.map((r) => r.uri)).toContain(
+      `loggd://habits/${account.habits.find((h) => h.status === 'active')!.id}`,
+    );
     const { resourceTemplates } = await c.client.listResourceTemplates();
     expect(resourceTemplates.map((t) => t.uriTemplate)).toEqual(['loggd://habits/{id}']);
     const read = await c.client.readResource({ uri: 'loggd://profile' });

@@ -96,7 +96,11 @@ export function registerRecordTools(server: McpServer, ctx: ToolContext): void {
     async ({ habit_id, from, to, limit: n }, loggd) => {
       checkRange(from, to);
       const found = await collectUpTo(
-        loggd.habits.checks(habit_id, { ...(from ? { from } : {}), ...(to ? { to } : {}), limit: pageSize(n) }),
+        loggd.habits.checks(habit_id, {
+          ...(from ? { from } : {}),
+          ...(to ? { to } : {}),
+          limit: pageSize(n),
+        }),
         n,
       );
       return listResult('check-ins', found, n, (c) =>
@@ -175,7 +179,10 @@ export function registerRecordTools(server: McpServer, ctx: ToolContext): void {
         'updates',
         await collectUpTo(loggd.goals.updates(goal_id, { limit: pageSize(n) }), n),
         n,
-        (u) => [u.update_date, `value=${String(u.metric_value)}`, u.note ? `note=${String(u.note)}` : ''].filter(Boolean).join(' · '),
+        (u) =>
+          [u.update_date, `value=${String(u.metric_value)}`, u.note ? `note=${String(u.note)}` : '']
+            .filter(Boolean)
+            .join(' · '),
       ),
   );
 

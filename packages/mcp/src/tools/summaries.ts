@@ -2,7 +2,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import * as z from 'zod';
 import { collectUpTo } from '../collect.js';
 import type { ToolContext } from '../context.js';
-import { checkRange, date, id, InputError, isIsoWeek } from '../inputs.js';
+import { checkRange, date, InputError, id, isIsoWeek } from '../inputs.js';
 import type { Period, ReportSettings } from '../report-code.js';
 import { listOutput, reportOutput } from '../shapes.js';
 import { hours, LINE_FIELDS, line, listText, pct } from '../text.js';
@@ -43,7 +43,9 @@ async function settingsFor(ctx: ToolContext, loggd: Loggd): Promise<ReportSettin
 
 function checkSpan(p: Period, isoOf: (day: number) => string): void {
   if (p.to - p.from + 1 > MAX_RANGE_DAYS)
-    throw new InputError(`the range ${isoOf(p.from)} – ${isoOf(p.to)} is longer than ${MAX_RANGE_DAYS} days: give a shorter from/to`);
+    throw new InputError(
+      `the range ${isoOf(p.from)} – ${isoOf(p.to)} is longer than ${MAX_RANGE_DAYS} days: give a shorter from/to`,
+    );
 }
 
 const weekLabel = /^\d{4}-W\d{2}$/;
@@ -114,7 +116,13 @@ export function registerSummaryTools(server: McpServer, ctx: ToolContext): void 
       );
       if (habit_id !== undefined && data.habits.length === 0)
         throw Object.assign(new Error(`no habit with id ${habit_id}`), { code: 'not_found' });
-      const json = buildReport('habits', data, period, settings, habit_id !== undefined ? { habit: habit_id } : {}).json;
+      const json = buildReport(
+        'habits',
+        data,
+        period,
+        settings,
+        habit_id !== undefined ? { habit: habit_id } : {},
+      ).json;
       return { text: heatmapText(json, period, isoOf), data: json };
     },
   );
@@ -127,7 +135,10 @@ export function registerSummaryTools(server: McpServer, ctx: ToolContext): void 
       title: 'Focus summary',
       description: `Focus time per day, week or month, by task, habit and tag, with session statistics: the CLI's \`loggd report focus\`. Default: the last 14 days (by day), 12 weeks or 12 months; at most ${MAX_RANGE_DAYS} days.`,
       inputSchema: {
-        by: z.enum(['day', 'week', 'month'], { message: 'by must be one of day, week, month' }).default('day').describe('bucket size: day, week, month'),
+        by: z
+          .enum(['day', 'week', 'month'], { message: 'by must be one of day, week, month' })
+          .default('day')
+          .describe('bucket size: day, week, month'),
         from: date('from', 'first day').optional(),
         to: date('to', 'last day').optional(),
       },
@@ -141,7 +152,11 @@ export function registerSummaryTools(server: McpServer, ctx: ToolContext): void 
       const period = rangePeriod({ from, to }, settings.today, settings.weekStart, by, count);
       if (!from && by === 'month') period.from = Math.max(period.from, period.to - MAX_RANGE_DAYS + 1);
       checkSpan(period, isoOf);
-      const data = await loadReportData(loggd, { focus: true, names: true }, { to: isoOf(Math.max(period.to, settings.today)) });
+      const data = await loadReportData(
+        loggd,
+        { focus: true, names: true },
+        { to: isoOf(Math.max(period.to, settings.today)) },
+      );
       const json = buildReport('focus', data, period, settings, { by }).json;
       return { text: focusText(json), data: json };
     },
@@ -172,18 +187,32 @@ export function registerSummaryTools(server: McpServer, ctx: ToolContext): void 
         unchecked.map(async (h) => {
           const due = dueToday(h, day);
           if (due !== 'weekly') return due === 'due';
-          const checks = await loggd.habits.checks(Number(h.id), { from, to: day.date, limit: 100 }).toArray();
+          const checks = await loggd.habits
+            .checks(Number(h.id), { from, to: day.date, limit: 100 })
+            .toArray();
           return new Set(checks.map((c) => c.date)).size < Number(h.weekly_target);
         }),
       );
       const pending = unchecked.filter((_, i) => verdicts[i]);
       const { title, fields } = LINE_FIELDS.habit;
-      const text = listText(`habits pending today (${day.date}, ${zone})`, pending, found.truncated, PENDING_CAP, (h) =>
-        line(h, title, fields),
+      const text = listText(
+        `habits pending today (${day.date}, ${zone})`,
+        pending,
+        found.truncated,
+        PENDING_CAP,
+        (h) => line(h, title, fields),
       );
       return {
-        text: pending.length === 0 && !found.truncated ? `Nothing pending today (${day.date}, ${zone}).` : text,
-        data: { items: pending, count: pending.length, truncated: found.truncated, limit: PENDING_CAP, date: day.date, timezone: zone },
+        text:
+          pending.length === 0 && !found.truncated ? `Nothing pending today (${day.date}, ${zone}).` : text,
+        data: {
+          items: pending,
+          count: pending.length,
+          truncated: found.truncated,
+          limit: PENDING_CAP,
+          date: day.date,
+          timezone: zone,
+        },
       };
     },
   );
@@ -256,7 +285,8 @@ function focusText(json: Row): string {
   lines.push(`Per ${String(json.by)}: ${buckets.map((b) => `${b.label} ${hours(b.seconds)}`).join(', ')}`);
   for (const key of ['by_task', 'by_habit', 'by_tag'] as const) {
     const top = (json[key] as { name: string; seconds: number }[]).slice(0, 5);
-    if (top.length > 0) lines.push(`Top ${key.slice(3)}s: ${top.map((t) => `${t.name} ${hours(t.seconds)}`).join(', ')}`);
+    if (top.length > 0)
+      lines.push(`Top ${key.slice(3)}s: ${top.map((t) => `${t.name} ${hours(t.seconds)}`).join(', ')}`);
   }
   return lines.join('\n');
 }
