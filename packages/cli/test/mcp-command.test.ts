@@ -61,13 +61,13 @@ async function connect(args: string[]) {
   return { client, stderr: () => stderr };
 }
 
-describe.runIf(existsSync(BIN))('loggd mcp', () => {
+describe.runIf(existsSync(BIN))('loggd mcp', { timeout: 120_000 }, () => {
   it('--demo serves the demo account', async () => {
     const { client, stderr } = await connect(['--demo', 'mcp']);
     try {
       const { tools } = await client.listTools();
       expect(tools.map((t) => t.name)).toContain('weekly_review');
-      const r = (await client.callTool({ name: 'get_habit', arguments: { id: 1 } })) as {
+      const r = (await client.callTool({ name: 'get_habit', arguments: { id: 1 } })) as unknown as {
         structuredContent: { habit: { name: string } };
       };
       expect(r.structuredContent.habit.name).toBe('Morning Exercise');

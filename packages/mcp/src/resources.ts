@@ -37,8 +37,9 @@ export function registerResources(server: McpServer, ctx: ToolContext): void {
     'habit',
     new ResourceTemplate('loggd://habits/{id}', {
       list: async () => {
-        const loggd = await ctx.client();
-        const page = await loggd.habits.list({ status: 'active', limit: 100 });
+        const page = await (await ctx.client()).habits.list({ status: 'active', limit: 100 }).catch((err) => {
+          throw readError(err);
+        });
         return {
           resources: page.data.map((h) => ({
             uri: `loggd://habits/${h.id}`,

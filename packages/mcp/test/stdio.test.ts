@@ -34,20 +34,20 @@ async function start(args: string[], env: Record<string, string>) {
   await client.connect(transport);
   const frames: string[] = [];
   const deliver = transport.onmessage;
-  transport.onmessage = (message, extra) => {
+  transport.onmessage = (message) => {
     frames.push(JSON.stringify(message));
-    deliver?.(message, extra);
+    deliver?.(message);
   };
   return { client, frames, stderr: () => stderr, close: () => client.close() };
 }
 
-describe('loggd-mcp over stdio', () => {
+describe('loggd-mcp over stdio', { timeout: 120_000 }, () => {
   it('--demo answers tools/list and a call with the demo data', async () => {
     const s = await start(['--demo'], { LOGGD_DEMO_SEED: '42', LOGGD_DEMO_NOW: '2026-04-08T12:00:00Z' });
     try {
       const { tools } = await s.client.listTools();
       expect(tools).toHaveLength(13);
-      const r = (await s.client.callTool({ name: 'get_habit', arguments: { id: 1 } })) as {
+      const r = (await s.client.callTool({ name: 'get_habit', arguments: { id: 1 } })) as unknown as {
         structuredContent: { habit: { id: number; name: string } };
       };
       expect(r.structuredContent.habit).toMatchObject({ id: 1, name: 'Morning Exercise' });

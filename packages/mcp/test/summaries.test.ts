@@ -29,7 +29,7 @@ beforeAll(async () => {
 });
 afterAll(() => c.close());
 
-describe('summaries equal the CLI’s reports', () => {
+describe('summaries equal the CLI’s reports', { timeout: 120_000 }, () => {
   it('weekly_review = loggd report weekly', async () => {
     const r = await call(c.client, 'weekly_review');
     expect(r.isError).toBeFalsy();
