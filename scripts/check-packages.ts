@@ -10,11 +10,12 @@ import { join } from 'node:path';
 import { run, tail } from './lib/exec.ts';
 import { type PackageDir, pack, ROOT } from './lib/pack.ts';
 
-// The SDK ships ESM and CJS, so every resolution mode is checked (strict). mock and cli are ESM-only by design:
+// The SDK ships ESM and CJS, so every resolution mode is checked (strict). mock, mcp and cli are ESM-only by design:
 // a `require()` of them is not supported, which the esm-only profile accepts. The CLI has no library entry.
 const ATTW_ARGS: Record<PackageDir, string[] | null> = {
   sdk: ['--profile', 'strict'],
   mock: ['--profile', 'esm-only'],
+  mcp: ['--profile', 'esm-only'],
   cli: null,
 };
 

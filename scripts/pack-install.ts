@@ -1,7 +1,7 @@
 /**
- * Release smoke test: packs @loggd/sdk, @loggd/mock and @loggd/cli, installs the three tarballs with npm into a
+ * Release smoke test: packs @loggd/sdk, @loggd/mock, @loggd/mcp and @loggd/cli, installs the tarballs with npm into a
  * fresh project outside the workspace, and checks what a user gets: ESM and CommonJS imports, TypeScript types
- * under node16/nodenext/bundler resolution, and the `loggd` binary. Needs built packages and the npm registry.
+ * under node16/nodenext/bundler resolution, the `loggd` binary and `npx @loggd/mcp --demo`. Needs built packages and the npm registry.
  *
  * Run: `npx -y pnpm@12 run test:pack` (add `-- --keep` to keep the temporary project for inspection).
  */
@@ -40,7 +40,7 @@ try {
   console.log(`packed ${tarballs.map((t) => t.slice(project.length + 1)).join(', ')} into ${project}`);
   for (const [file, text] of Object.entries(consumerFiles())) writeFileSync(join(project, file), text);
 
-  // One install of all three, so @loggd/mock's and @loggd/cli's dependencies on @loggd/* resolve to the tarballs.
+  // One install of all of them, so @loggd/mock's and @loggd/cli's dependencies on @loggd/* resolve to the tarballs.
   const install = run(
     'npm',
     ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs],
@@ -60,6 +60,9 @@ try {
   }
   check('npx loggd --demo habits list runs from the installed CLI', () =>
     expectRun('npx', ['--no-install', 'loggd', '--demo', 'habits', 'list'], /Morning Exercise/),
+  );
+  check('npx @loggd/mcp --demo starts and answers tools/list', () =>
+    expectRun('node', ['mcp.mjs'], /^mcp ok 13$/m),
   );
 } catch (error) {
   failures.push('setup');

@@ -7,7 +7,7 @@ import { run, tail } from './exec.ts';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The published packages, in dependency order. */
-export const PACKAGES = ['sdk', 'mock', 'cli'] as const;
+export const PACKAGES = ['sdk', 'mock', 'mcp', 'cli'] as const;
 export type PackageDir = (typeof PACKAGES)[number];
 
 /**

@@ -25,6 +25,34 @@ if (typeof Loggd !== 'function' || !(new WebhookVerificationError('x', 'y') inst
 })().catch((error) => { console.error(error); process.exit(1); });
 `;
 
+// `npx @loggd/mcp --demo` as an assistant starts it: initialize, then tools/list over stdio. Also the library entry.
+const mcp = `import { spawn } from 'node:child_process';
+import { createLoggdMcpServer } from '@loggd/mcp';
+
+if (typeof createLoggdMcpServer({ client: () => { throw new Error('unused'); } }).connect !== 'function')
+  throw new Error('createLoggdMcpServer did not return an McpServer');
+const child = spawn('npx', ['--no-install', '@loggd/mcp', '--demo'], { stdio: ['pipe', 'pipe', 'inherit'] });
+const timer = setTimeout(() => { console.error('no tools/list answer within 60 s'); child.kill(); process.exit(1); }, 60_000);
+const frames = [
+  { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'pack', version: '1' } } },
+  { jsonrpc: '2.0', method: 'notifications/initialized' },
+  { jsonrpc: '2.0', id: 2, method: 'tools/list' },
+];
+child.stdin.write(frames.map((f) => JSON.stringify(f)).join('\\n') + '\\n');
+let buffer = '';
+child.stdout.on('data', (chunk) => {
+  buffer += chunk;
+  for (const line of buffer.split('\\n').slice(0, -1)) {
+    const message = JSON.parse(line);
+    if (message.id !== 2) continue;
+    clearTimeout(timer);
+    console.log('mcp ok ' + message.result.tools.length);
+    child.stdin.end();
+  }
+  buffer = buffer.slice(buffer.lastIndexOf('\\n') + 1);
+});
+`;
+
 // Each probe uses the types for real and asserts a type error, so a package whose types degrade to \`any\` fails.
 const typesEsm = `import { Loggd, type Habit, type Page } from '@loggd/sdk';
 import { constructEvent, type WebhookEvent } from '@loggd/sdk/webhooks';
@@ -82,6 +110,7 @@ export function consumerFiles(): Record<string, string> {
     'package.json': `${JSON.stringify({ name: 'loggd-pack-consumer', private: true, type: 'module' }, null, 2)}\n`,
     'esm.mjs': esm,
     'cjs.cjs': cjs,
+    'mcp.mjs': mcp,
     'types-esm.ts': typesEsm,
     'types-cjs.cts': typesCjs,
   };

@@ -340,6 +340,18 @@ export function buildProgram(state: RunState): Command {
     async (ctx, _a, o) => (await import('./commands/mock.js')).mockVerify(ctx, o as never),
   );
 
+  // mcp: the @loggd/mcp server, loaded only when it runs
+  action(
+    program
+      .command('mcp')
+      .description('serve your Loggd data to AI assistants (Model Context Protocol over stdio, read-only)')
+      .addHelpText(
+        'after',
+        '\nStarts the MCP server with this CLI\'s credentials (profile, LOGGD_TOKEN, or --demo); an assistant runs it:\n  {"mcpServers": {"loggd": {"command": "loggd", "args": ["mcp"]}}}\nTools, resources and setup: docs/mcp.md\n\nExamples:\n  $ loggd mcp\n  $ loggd --demo mcp\n  $ loggd --profile work mcp\n',
+      ),
+    async (ctx) => (await import('./commands/mcp.js')).mcpServe(ctx),
+  );
+
   // completion
   action(
     program

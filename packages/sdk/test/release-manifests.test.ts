@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 const root = new URL('../../../', import.meta.url);
 const readJson = (path: string) => JSON.parse(readFileSync(new URL(path, root), 'utf8'));
-const PUBLISHED = ['sdk', 'mock', 'cli'] as const;
+const PUBLISHED = ['sdk', 'mock', 'mcp', 'cli'] as const;
 const manifests = Object.fromEntries(PUBLISHED.map((dir) => [dir, readJson(`packages/${dir}/package.json`)]));
 
 /** Every file a manifest points at: main/module/types, bin, and each `exports`/`imports` target. */
