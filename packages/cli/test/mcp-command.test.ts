@@ -67,7 +67,7 @@ describe.runIf(existsSync(BIN))('loggd mcp', { timeout: 120_000 }, () => {
     try {
       const { tools } = await client.listTools();
       expect(tools.map((t) => t.name)).toContain('weekly_review');
-      const r = (await client.callTool({ name: 'get_habit', arguments: { id: 1 } })) as unknown as {
+      const r = (await client.callTool({ name: 'get_habit', arguments: { id: 42 } })) as unknown as {
         structuredContent: { habit: { name: string } };
       };
       expect(r.structuredContent.habit.name).toBe('Morning Exercise');

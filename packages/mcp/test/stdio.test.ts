@@ -47,10 +47,10 @@ describe('loggd-mcp over stdio', { timeout: 120_000 }, () => {
     try {
       const { tools } = await s.client.listTools();
       expect(tools).toHaveLength(13);
-      const r = (await s.client.callTool({ name: 'get_habit', arguments: { id: 1 } })) as unknown as {
+      const r = (await s.client.callTool({ name: 'get_habit', arguments: { id: 42 } })) as unknown as {
         structuredContent: { habit: { id: number; name: string } };
       };
-      expect(r.structuredContent.habit).toMatchObject({ id: 1, name: 'Morning Exercise' });
+      expect(r.structuredContent.habit).toMatchObject({ id: 42, name: 'Morning Exercise' });
       expect(s.stderr()).toMatch(/loggd-mcp: serving the demo account over stdio/);
     } finally {
       await s.close();
@@ -71,8 +71,8 @@ describe('loggd-mcp over stdio', { timeout: 120_000 }, () => {
     try {
       const { tools } = await s.client.listTools();
       const args: Record<string, Record<string, unknown>> = {
-        get_habit: { id: 1 },
-        habit_checks: { habit_id: 1, from: '2026-03-01' },
+        get_habit: { id: 42 },
+        habit_checks: { habit_id: 42, from: '2026-03-01' },
         get_task: { id: 2 },
         get_goal_updates: { goal_id: 4 },
       };

@@ -47,7 +47,7 @@ describe('summaries equal the CLI’s reports', { timeout: 120_000 }, () => {
     const all = await call(c.client, 'habit_heatmap_summary');
     expect(all.data).toEqual(JSON.parse(cli('report', 'habits', '--format', 'json').stdout));
     const one = await call(c.client, 'habit_heatmap_summary', {
-      habit_id: 1,
+      habit_id: 42,
       from: '2026-01-01',
       to: '2026-03-31',
     });
@@ -57,7 +57,7 @@ describe('summaries equal the CLI’s reports', { timeout: 120_000 }, () => {
           'report',
           'habits',
           '--habit',
-          '1',
+          '42',
           '--from',
           '2026-01-01',
           '--to',
