@@ -155,35 +155,26 @@ const histories = new WeakMap<readonly string[], { skips: readonly string[]; his
 function historyOf(checkDates: readonly string[], skipDates: readonly string[]): History {
   const hit = histories.get(checkDates);
   if (hit && hit.skips === skipDates) return hit.history;
-  // One pass over the dates straight into a day-indexed array that grows (doubling) to cover them.
-  let base = 0;
-  let marks = new Uint8Array(0);
+  // Each date is parsed once into a day number, then the marks array is sized from the lowest and highest day.
+  // Plain locals in one function: a closure over the growing array kept them in a context V8 could not keep in
+  // registers, and this loop runs once per check of the account (docs/performance.md).
+  const nChecks = checkDates.length;
+  const days = new Int32Array(nChecks + skipDates.length);
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
-  const mark = (dates: readonly string[], bit: number) => {
-    for (let i = 0; i < dates.length; i++) {
-      const n = dayOf(dates[i]!);
-      if (n < base || n >= base + marks.length) {
-        const from = Math.min(n, Number.isFinite(lo) ? lo : n);
-        const to = Math.max(n, Number.isFinite(hi) ? hi : n);
-        const room = Math.max(64, (to - from + 1) * 2);
-        const grown = new Uint8Array(room);
-        const newBase = n < base || !Number.isFinite(lo) ? to + 1 - room : from;
-        if (Number.isFinite(lo)) grown.set(marks.subarray(lo - base, hi - base + 1), lo - newBase);
-        marks = grown;
-        base = newBase;
-      }
-      marks[n - base]! |= bit;
-      if (n < lo) lo = n;
-      if (n > hi) hi = n;
-    }
-  };
-  mark(checkDates, CHECKED);
-  mark(skipDates, SKIPPED);
-  const found = Number.isFinite(lo);
+  for (let i = 0; i < days.length; i++) {
+    const n = dayOf(i < nChecks ? checkDates[i]! : skipDates[i - nChecks]!);
+    days[i] = n;
+    if (n < lo) lo = n;
+    if (n > hi) hi = n;
+  }
+  const found = days.length > 0;
+  const marks = new Uint8Array(found ? hi - lo + 1 : 0);
+  for (let i = 0; i < nChecks; i++) marks[days[i]! - lo]! |= CHECKED;
+  for (let i = nChecks; i < days.length; i++) marks[days[i]! - lo]! |= SKIPPED;
   const history: History = {
     first: found ? lo : 0,
-    marks: found ? marks.subarray(lo - base, hi - base + 1) : new Uint8Array(0),
+    marks,
     firstRecord: lo,
     derived: new Map(),
     passes: new Map(),
