@@ -341,10 +341,10 @@ function dayPass(
   if (!Number.isFinite(begin)) return { current: 0, longest: 0, atRisk: false, strength: 0 };
   const { first, marks } = h;
   const n = marks.length;
-  const bits = (d: number) => {
-    const k = d - first;
-    return k >= 0 && k < n ? marks[k]! : 0;
-  };
+  // The due weekdays as a bit mask and the marks read inline: this loop runs once per day of every habit's
+  // history (as many iterations as the account has checks), so it avoids a closure call and an optional chain.
+  let dueMask = 0;
+  if (due) for (let i = 0; i < 7; i++) if (due[i]) dueMask |= 1 << i;
   const end = asOf === today && !(bitsOn(h, today, asOf) & CHECKED) ? asOf - 1 : asOf;
   const { numerator, denominator } = loopFrequency(habit);
   const m = strengthMultiplier(numerator / denominator);
@@ -362,8 +362,9 @@ function dayPass(
   let nextCheckpoint = begin + (k + 1) * CHECKPOINT_DAYS - 1;
   let wd = weekdayOf(begin + k * CHECKPOINT_DAYS);
   for (let d = begin + k * CHECKPOINT_DAYS; d <= asOf; d++, wd = wd === 6 ? 0 : wd + 1) {
-    const mark = bits(d);
-    if (due?.[wd]) {
+    const at = d - first;
+    const mark = at >= 0 && at < n ? marks[at]! : 0;
+    if ((dueMask >> wd) & 1) {
       if (mark & CHECKED) {
         run++;
         if (run > longest) longest = run;
@@ -377,7 +378,8 @@ function dayPass(
     }
     if (d > end) continue;
     if (mark & CHECKED) window++;
-    if (d - denominator >= begin && bits(d - denominator) & CHECKED) window--;
+    const back = at - denominator;
+    if (d - denominator >= begin && back >= 0 && back < n && marks[back]! & CHECKED) window--;
     if (!(mark & SKIPPED && !(mark & CHECKED))) score = score * m + Math.min(1, window / numerator) * (1 - m);
     if (d === nextCheckpoint) {
       if (d < today && (d + 1 - begin) / CHECKPOINT_DAYS === checkpoints.length)
