@@ -13,8 +13,8 @@ export class BodyTooLarge extends Error {
  * rejects (timeout or abort), whatever the underlying stream does.
  *
  * The SDK reads the stream itself rather than `response.text()` (except for a declared, uncompressed length
- * within the cap): that is the only way to stop at a size cap without buffering the whole body, and racing each read against `stopped` makes a timeout or abort settle even
- * when the fetch implementation never propagates the signal to the body (undici's `new Request(…, { signal })`
+ * within the cap): that is the only way to stop at a size cap without buffering the whole body, and racing each
+ * read against `stopped` makes a timeout or abort settle even when the fetch implementation never propagates the signal to the body (undici's `new Request(…, { signal })`
  * follows the signal through a WeakRef, lost after a GC: the reason ky-based reads hung).
  */
 export async function readBodyText(
