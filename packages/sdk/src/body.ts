@@ -14,8 +14,9 @@ export class BodyTooLarge extends Error {
  *
  * The SDK reads the stream itself rather than `response.text()` (except for a declared, uncompressed length
  * within the cap): that is the only way to stop at a size cap without buffering the whole body, and racing each
- * read against `stopped` makes a timeout or abort settle even when the fetch implementation never propagates the signal to the body (undici's `new Request(…, { signal })`
- * follows the signal through a WeakRef, lost after a GC: the reason ky-based reads hung).
+ * read against `stopped` makes a timeout or abort settle even when the fetch implementation never propagates the
+ * signal to the body (undici's `new Request(…, { signal })` follows the signal through a WeakRef, lost after a
+ * GC: the reason ky-based reads hung).
  */
 export async function readBodyText(
   response: Response,
