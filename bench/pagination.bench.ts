@@ -97,8 +97,12 @@ async function time(run: () => Promise<number>): Promise<number> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function compare(name: string, ours: () => Promise<number>) {
-  await time(bareFetch);
-  await time(ours);
+  // Warm-up rounds on both sides: with a single one, the bare loop of the first comparison was still being
+  // optimised while measured (its baseline came out half the speed of the same loop in the next comparison).
+  for (let r = 0; r < (quick ? 2 : 5); r++) {
+    await time(bareFetch);
+    await time(ours);
+  }
   const base: number[] = [];
   const mine: number[] = [];
   // Interleaved so drift (GC, CPU contention) hits both sides alike.

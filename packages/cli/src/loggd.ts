@@ -1,5 +1,6 @@
 // The `loggd` entry point. `--version` is answered before anything else loads (the fastest path); everything else
 // goes through program.ts, whose actions import their command modules lazily.
+import module from 'node:module';
 import { VERSION } from './version.js';
 
 const argv = process.argv.slice(2);
@@ -20,6 +21,9 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     process.stderr.write('\ninterrupted\n');
     process.exit(130);
   });
+  // Node's on-disk compile cache (Node ≥ 22.1; NODE_DISABLE_COMPILE_CACHE=1 turns it off): every later start reads
+  // the bundled SDK and zod chunk's compiled code from disk instead of parsing it again (docs/performance.md).
+  module.enableCompileCache?.();
   const { run } = await import('./program.js');
   const { processIO } = await import('./io.js');
   process.exitCode = await run(argv, processIO());

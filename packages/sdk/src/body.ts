@@ -12,10 +12,11 @@ export class BodyTooLarge extends Error {
  * Reads a response body as UTF-8 text, refusing more than `limit` bytes and settling the moment `stopped`
  * rejects (timeout or abort), whatever the underlying stream does.
  *
- * The SDK reads the stream itself rather than `response.text()`: that is the only way to stop at a size cap
- * without buffering the whole body, and racing each read against `stopped` makes a timeout or abort settle even
- * when the fetch implementation never propagates the signal to the body (undici's `new Request(…, { signal })`
- * follows the signal through a WeakRef, lost after a GC: the reason ky-based reads hung).
+ * The SDK reads the stream itself rather than `response.text()` (except for a declared, uncompressed length
+ * within the cap): that is the only way to stop at a size cap without buffering the whole body, and racing each
+ * read against `stopped` makes a timeout or abort settle even when the fetch implementation never propagates the
+ * signal to the body (undici's `new Request(…, { signal })` follows the signal through a WeakRef, lost after a
+ * GC: the reason ky-based reads hung).
  */
 export async function readBodyText(
   response: Response,
@@ -29,6 +30,11 @@ export async function readBodyText(
   }
   const body = response.body;
   if (!body) return '';
+  // A declared length within the cap and no content coding: the body cannot run past its Content-Length (the
+  // HTTP parser stops there), so the platform's own read, faster than a JS loop over the chunks, stays under the
+  // cap too. A compressed body's length says nothing about its decoded size: that one is counted below.
+  if (declared !== null && !response.headers.has('content-encoding'))
+    return Promise.race([response.text(), stopped]);
   const reader = body.getReader();
   const chunks: (Uint8Array | undefined)[] = [];
   let total = 0;

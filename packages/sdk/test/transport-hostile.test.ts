@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   AbortError,
@@ -142,6 +143,24 @@ describe('maxResponseBytes', () => {
     expect(error).toBeInstanceOf(ResponseTooLargeError);
     expect(error).toMatchObject({ limit: 1024 * 1024 });
     expect(server.seen).toHaveLength(1);
+  });
+
+  it('counts a compressed body by its decoded size, whatever its Content-Length declares', async () => {
+    // 8 MiB of JSON gzipped to a few kB: the declared length is far under the cap, the decoded body far over.
+    const zipped = gzipSync(`{"pad":"${'0'.repeat(8 * 1024 * 1024)}"}`);
+    const server = await hostile((_req, res) => {
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-encoding': 'gzip',
+        'content-length': String(zipped.length),
+      });
+      res.end(zipped);
+    });
+    const loggd = client(server.baseUrl, { maxResponseBytes: 1024 * 1024 });
+    const error = await settleWithin(loggd.profile.get(), 10_000);
+    expect(zipped.length).toBeLessThan(1024 * 1024);
+    expect(error).toBeInstanceOf(ResponseTooLargeError);
+    expect(error).toMatchObject({ limit: 1024 * 1024 });
   });
 
   it('a per-call maxResponseBytes overrides the client', async () => {

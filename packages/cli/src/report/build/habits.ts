@@ -1,5 +1,5 @@
 import { isoOf } from '../compute/calendar.js';
-import { combinedDays, type HabitFigures } from '../compute/habits.js';
+import { combinedDays } from '../compute/habits.js';
 import type { Period, ReportSettings } from '../compute/period.js';
 import { allHabitFigures } from '../compute/review.js';
 import { type Block, pct } from '../document.js';
@@ -9,8 +9,8 @@ import { heatLevel } from '../render/glyphs.js';
 import { headerJson, reportHeader } from './header.js';
 import type { Built } from './review.js';
 
-function heatCells(figures: readonly HabitFigures[], period: Period) {
-  return combinedDays(figures, period).map((d) => ({
+function heatCells(days: ReturnType<typeof combinedDays>) {
+  return days.map((d) => ({
     date: d.date,
     level: d.due === 0 ? null : heatLevel(d.done / d.due),
     tip: `${d.date}: ${d.done}/${d.due} done`,
@@ -32,6 +32,8 @@ export function buildHabits(
     settings,
   );
   const blocks: Block[] = [];
+  // Every habit's day over the range, combined once: the "all habits" heatmap and the JSON share it.
+  const combined = combinedDays(figures, period);
   const groups = single ? figures.map((f) => [f]) : [figures];
   for (const group of groups) {
     const done = group.reduce((s, f) => s + f.done, 0);
@@ -40,7 +42,7 @@ export function buildHabits(
       kind: 'heatmap',
       title: single ? group[0]!.name : 'All habits',
       weekStart: settings.weekStart,
-      cells: heatCells(group, period),
+      cells: heatCells(single ? combinedDays(group, period) : combined),
       caption: `${done} done of ${due} due (${pct(due === 0 ? null : done / due)}) from ${isoOf(period.from)} to ${isoOf(Math.min(period.to, settings.today))}`,
     });
   }
@@ -67,7 +69,7 @@ export function buildHabits(
     json: {
       report: 'habits',
       ...headerJson(header),
-      combined: combinedDays(figures, period),
+      combined,
       habits: figures,
     },
     doc: {

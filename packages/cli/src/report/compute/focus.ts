@@ -64,28 +64,36 @@ function netOf(s: FocusInput, start: number, end: number | undefined): number {
 }
 
 interface Placed {
-  key: string;
   pieces: FocusPiece[];
   startDay: number;
   net: number;
 }
 
-// A review places the same sessions for two periods, and a run may build several reports: split each once per
-// zone and day start.
-const placedCache = new WeakMap<FocusInput, Placed>();
+// A review places the same sessions for two periods, and a run may build several reports: split each session
+// once per zone and day start. Keyed by the list (reports always pass the loaded one), not by each session: one
+// WeakMap entry per session cost more than the splitting it saved (docs/performance.md).
+const placedCache = new WeakMap<readonly FocusInput[], { key: string; placed: (Placed | undefined)[] }>();
 
-function placeSession(s: FocusInput, settings: Pick<ReportSettings, 'zone' | 'dayStartsAt'>): Placed {
+/** Each completed session's pieces, start day and net seconds, by index (undefined for the others). */
+function placeSessions(
+  sessions: readonly FocusInput[],
+  settings: Pick<ReportSettings, 'zone' | 'dayStartsAt'>,
+): (Placed | undefined)[] {
   const key = `${settings.zone}|${settings.dayStartsAt}`;
-  const hit = placedCache.get(s);
-  if (hit && hit.key === key) return hit;
-  const start = instantOf(s.started_at);
-  const placed = {
-    key,
-    pieces: split(s, start, settings.zone, settings.dayStartsAt),
-    startDay: localDayOfInstant(start, settings.zone, settings.dayStartsAt),
-    net: netOf(s, start, s.ended_at ? instantOf(s.ended_at) : undefined),
-  };
-  placedCache.set(s, placed);
+  const hit = placedCache.get(sessions);
+  if (hit && hit.key === key) return hit.placed;
+  const placed = new Array<Placed | undefined>(sessions.length);
+  for (let i = 0; i < sessions.length; i++) {
+    const s = sessions[i]!;
+    if (s.status !== 'completed') continue;
+    const start = instantOf(s.started_at);
+    placed[i] = {
+      pieces: split(s, start, settings.zone, settings.dayStartsAt),
+      startDay: localDayOfInstant(start, settings.zone, settings.dayStartsAt),
+      net: netOf(s, start, s.ended_at ? instantOf(s.ended_at) : undefined),
+    };
+  }
+  placedCache.set(sessions, { key, placed });
   return placed;
 }
 
@@ -129,9 +137,11 @@ export function focusFigures(
   let planned = 0;
   let actualOfPlanned = 0;
   let points = 0;
-  for (const s of sessions) {
-    if (s.status !== 'completed') continue;
-    const placed = placeSession(s, settings);
+  const all = placeSessions(sessions, settings);
+  for (let i = 0; i < sessions.length; i++) {
+    const placed = all[i];
+    if (placed === undefined) continue;
+    const s = sessions[i]!;
     let inRange = 0;
     for (const p of placed.pieces) {
       if (p.day < range.from || p.day > range.to) continue;

@@ -155,35 +155,26 @@ const histories = new WeakMap<readonly string[], { skips: readonly string[]; his
 function historyOf(checkDates: readonly string[], skipDates: readonly string[]): History {
   const hit = histories.get(checkDates);
   if (hit && hit.skips === skipDates) return hit.history;
-  // One pass over the dates straight into a day-indexed array that grows (doubling) to cover them.
-  let base = 0;
-  let marks = new Uint8Array(0);
+  // Each date is parsed once into a day number, then the marks array is sized from the lowest and highest day.
+  // Plain locals in one function: a closure over the growing array kept them in a context V8 could not keep in
+  // registers, and this loop runs once per check of the account (docs/performance.md).
+  const nChecks = checkDates.length;
+  const days = new Int32Array(nChecks + skipDates.length);
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
-  const mark = (dates: readonly string[], bit: number) => {
-    for (let i = 0; i < dates.length; i++) {
-      const n = dayOf(dates[i]!);
-      if (n < base || n >= base + marks.length) {
-        const from = Math.min(n, Number.isFinite(lo) ? lo : n);
-        const to = Math.max(n, Number.isFinite(hi) ? hi : n);
-        const room = Math.max(64, (to - from + 1) * 2);
-        const grown = new Uint8Array(room);
-        const newBase = n < base || !Number.isFinite(lo) ? to + 1 - room : from;
-        if (Number.isFinite(lo)) grown.set(marks.subarray(lo - base, hi - base + 1), lo - newBase);
-        marks = grown;
-        base = newBase;
-      }
-      marks[n - base]! |= bit;
-      if (n < lo) lo = n;
-      if (n > hi) hi = n;
-    }
-  };
-  mark(checkDates, CHECKED);
-  mark(skipDates, SKIPPED);
-  const found = Number.isFinite(lo);
+  for (let i = 0; i < days.length; i++) {
+    const n = dayOf(i < nChecks ? checkDates[i]! : skipDates[i - nChecks]!);
+    days[i] = n;
+    if (n < lo) lo = n;
+    if (n > hi) hi = n;
+  }
+  const found = days.length > 0;
+  const marks = new Uint8Array(found ? hi - lo + 1 : 0);
+  for (let i = 0; i < nChecks; i++) marks[days[i]! - lo]! |= CHECKED;
+  for (let i = nChecks; i < days.length; i++) marks[days[i]! - lo]! |= SKIPPED;
   const history: History = {
     first: found ? lo : 0,
-    marks: found ? marks.subarray(lo - base, hi - base + 1) : new Uint8Array(0),
+    marks,
     firstRecord: lo,
     derived: new Map(),
     passes: new Map(),
@@ -350,10 +341,10 @@ function dayPass(
   if (!Number.isFinite(begin)) return { current: 0, longest: 0, atRisk: false, strength: 0 };
   const { first, marks } = h;
   const n = marks.length;
-  const bits = (d: number) => {
-    const k = d - first;
-    return k >= 0 && k < n ? marks[k]! : 0;
-  };
+  // The due weekdays as a bit mask and the marks read inline: this loop runs once per day of every habit's
+  // history (as many iterations as the account has checks), so it avoids a closure call and an optional chain.
+  let dueMask = 0;
+  if (due) for (let i = 0; i < 7; i++) if (due[i]) dueMask |= 1 << i;
   const end = asOf === today && !(bitsOn(h, today, asOf) & CHECKED) ? asOf - 1 : asOf;
   const { numerator, denominator } = loopFrequency(habit);
   const m = strengthMultiplier(numerator / denominator);
@@ -371,8 +362,9 @@ function dayPass(
   let nextCheckpoint = begin + (k + 1) * CHECKPOINT_DAYS - 1;
   let wd = weekdayOf(begin + k * CHECKPOINT_DAYS);
   for (let d = begin + k * CHECKPOINT_DAYS; d <= asOf; d++, wd = wd === 6 ? 0 : wd + 1) {
-    const mark = bits(d);
-    if (due?.[wd]) {
+    const at = d - first;
+    const mark = at >= 0 && at < n ? marks[at]! : 0;
+    if ((dueMask >> wd) & 1) {
       if (mark & CHECKED) {
         run++;
         if (run > longest) longest = run;
@@ -386,7 +378,8 @@ function dayPass(
     }
     if (d > end) continue;
     if (mark & CHECKED) window++;
-    if (d - denominator >= begin && bits(d - denominator) & CHECKED) window--;
+    const back = at - denominator;
+    if (d - denominator >= begin && back >= 0 && back < n && marks[back]! & CHECKED) window--;
     if (!(mark & SKIPPED && !(mark & CHECKED))) score = score * m + Math.min(1, window / numerator) * (1 - m);
     if (d === nextCheckpoint) {
       if (d < today && (d + 1 - begin) / CHECKPOINT_DAYS === checkpoints.length)
