@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { RequestEvent, ResponseEvent } from '@loggd/sdk';
 import { noTokenError, usageError } from './errors.js';
 import { isValidTimeZone } from './output/datetime.js';
-import type { CommandContext, GlobalOptions, IO } from './types.js';
+import type { ClientOptions, CommandContext, GlobalOptions, IO } from './types.js';
 
 /** The demo account's token in the in-process mock. */
 export const DEMO_TOKEN = 'mock_pro_all';
@@ -22,8 +22,8 @@ export function createContext(io: IO, opts: GlobalOptions): CommandContext {
     io,
     opts,
     configDir: configDirFor(io.env),
-    createClient: () => {
-      client ??= buildClient(io, opts, ctx.configDir);
+    createClient: (options = {}) => {
+      client ??= buildClient(io, opts, ctx.configDir, options);
       return client;
     },
     now: async () => (opts.demo ? (await demoMock(io.env)).clock.now() : new Date()),
@@ -58,9 +58,11 @@ async function buildClient(
   io: IO,
   opts: GlobalOptions,
   configDir: string,
+  options: ClientOptions,
 ): Promise<import('@loggd/sdk').Loggd> {
   const { Loggd } = await import('@loggd/sdk');
   const hooks = (token: string) => (opts.debug ? debugHooks(io, token) : {});
+  const timeoutMs = timeoutOf(opts, io.env);
   if (opts.demo) {
     const mock = await demoMock(io.env);
     if (io.stderr.isTTY) io.stderr.write('demo: the in-process mock’s demo account (no token, no network)\n');
@@ -75,11 +77,55 @@ async function buildClient(
   }
   const creds = await resolveTokenAndUrl(io, opts, configDir);
   if (!creds.token) throw noTokenError();
+  const baseUrl = creds.baseUrl;
+  if (baseUrl !== undefined)
+    (await import('./auth/base-url.js')).checkBaseUrl(
+      baseUrl,
+      opts.baseUrl ? '--base-url' : io.env.LOGGD_BASE_URL ? 'LOGGD_BASE_URL' : 'stored base URL',
+    );
+  const { announceTimeouts, announceWaits } = await import('./client-events.js');
+  const debug: import('@loggd/sdk').LoggdHooks = opts.debug ? debugHooks(io, creds.token).hooks : {};
+  const timeouts = announceTimeouts(io, baseUrl ?? 'https://loggd.life/api/v1/public');
   return new Loggd({
     token: creds.token,
-    ...(creds.baseUrl ? { baseUrl: creds.baseUrl } : {}),
-    ...hooks(creds.token),
+    ...(baseUrl ? { baseUrl } : {}),
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    ...(options.batch ? { maxRateLimitWaitMs: 15 * 60_000 } : {}),
+    ...rateWindowOf(io.env),
+    onRateLimit: announceWaits(io),
+    hooks: {
+      onRequest: (e) => debug.onRequest?.(e),
+      onResponse: (e) => {
+        debug.onResponse?.(e);
+        timeouts(e);
+      },
+    },
   });
+}
+
+/** --timeout / LOGGD_TIMEOUT in seconds (0 = none) → the SDK's per-attempt timeoutMs. */
+function timeoutOf(opts: GlobalOptions, env: Record<string, string | undefined>): number | undefined {
+  if (opts.timeout !== undefined) return opts.timeout * 1000;
+  const raw = env.LOGGD_TIMEOUT;
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^\d+(\.\d+)?$/.test(raw.trim()))
+    throw usageError(
+      `invalid LOGGD_TIMEOUT '${raw}': accepted is a number of seconds (0 = no timeout)`,
+      'e.g. LOGGD_TIMEOUT=20',
+    );
+  return Number(raw.trim()) * 1000;
+}
+
+/**
+ * LOGGD_RATE_WINDOW_MS: the server's rate-limit window, for a mock with a short one (tests, benchmarks); the
+ * public API's is a minute.
+ */
+function rateWindowOf(env: Record<string, string | undefined>): { rateLimit?: { windowMs: number } } {
+  const raw = env.LOGGD_RATE_WINDOW_MS;
+  if (!raw) return {};
+  if (!/^\d+$/.test(raw) || Number(raw) < 1)
+    throw usageError(`invalid LOGGD_RATE_WINDOW_MS '${raw}': accepted is a positive number of milliseconds`);
+  return { rateLimit: { windowMs: Number(raw) } };
 }
 
 // One demo mock per seed and clock per process: read-only commands leave it unchanged, and in-process callers
@@ -152,6 +198,14 @@ function debugHooks(io: IO, token: string) {
 function describe(e: RequestEvent | ResponseEvent): string {
   const status = 'status' in e ? ` ${e.status ?? 'no response'}` : '';
   const took = 'durationMs' in e ? ` (${Math.round(e.durationMs)} ms)` : '';
+  const headers = 'status' in e ? e.headers : null;
+  const limit = headers?.get('x-ratelimit-limit');
+  const remaining = headers?.get('x-ratelimit-remaining');
+  const retryAfter = headers?.get('retry-after');
+  const quota =
+    limit || remaining
+      ? ` [rate limit ${remaining ?? '?'}/${limit ?? '?'} left${retryAfter ? `, Retry-After ${retryAfter}` : ''}]`
+      : '';
   const retry = e.attempt > 0 ? ` [retry ${e.attempt}]` : '';
-  return `${e.method} ${e.path}${status}${took}${retry}`;
+  return `${e.method} ${e.path}${status}${took}${quota}${retry}`;
 }

@@ -71,7 +71,13 @@ export function buildProgram(state: RunState): Command {
       ),
     )
     .option('--no-input', 'never prompt')
-    .option('--debug', 'log requests to stderr (token redacted) and show stack traces');
+    .addOption(
+      new Option(
+        '--timeout <seconds>',
+        'wait this long for each answer before retrying (default 30, 0 = never; env LOGGD_TIMEOUT)',
+      ).argParser(parseTimeout),
+    )
+    .option('--debug', 'log requests and rate-limit headers to stderr (token redacted), show stack traces');
   program.addHelpText(
     'after',
     `\nExamples:\n  $ loggd --demo habits list\n  $ loggd habits pending || notify-send "Habits pending"\n  $ loggd tasks list --status all --all --format csv > tasks.csv\n  $ loggd api /goals -q status=all --paginate\n\nMore: loggd help exit-codes | environment | formatting`,
@@ -391,6 +397,14 @@ function parseSeed(value: string): number {
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(n))
     throw usageError(`invalid --seed '${value}': accepted is a non-negative integer`);
   return n;
+}
+function parseTimeout(value: string): number {
+  if (!/^\d+(\.\d+)?$/.test(value.trim()))
+    throw usageError(
+      `invalid --timeout '${value}': accepted is a number of seconds (0 = no timeout)`,
+      'e.g. --timeout 20',
+    );
+  return Number(value.trim());
 }
 function parseNow(value: string): string {
   if (Number.isNaN(Date.parse(value)))

@@ -30,6 +30,8 @@ export interface TransportConfig {
   maxRetries: number;
   deadlineMs: number | undefined;
   maxRetryAfterMs: number;
+  /** Total Retry-After waiting per call that does not count against maxRetries (0: every 429 counts). */
+  maxRateLimitWaitMs: number;
   backoffBaseMs: number;
   backoffCapMs: number;
   userAgent: string;
@@ -116,6 +118,10 @@ export class Transport {
       'User-Agent': this.config.userAgent,
     };
 
+    // Retries that count against maxRetries; a 429 the server says how to wait out (within maxRateLimitWaitMs)
+    // does not, so a batch job sharing its quota with another client waits instead of failing.
+    let spent = 0;
+    let rateWaited = 0;
     for (let attempt = 0; ; attempt++) {
       await this.waitForQuota(display, signal, deadlineAt);
       const budget = Math.min(timeoutMs, deadlineAt - clock.now());
@@ -152,7 +158,8 @@ export class Transport {
           headers: null,
           error: failure,
         });
-        if (failure instanceof AbortError || attempt >= maxRetries) throw failure;
+        if (failure instanceof AbortError || spent >= maxRetries) throw failure;
+        spent++;
         await this.pause(this.backoff(attempt), failure, signal, deadlineAt, info);
         continue;
       }
@@ -192,9 +199,15 @@ export class Transport {
         rateLimit: rateLimit ?? this.lastRateLimit,
         retryAfterMs,
       });
-      if (!isRetryableStatus(response.status) || attempt >= maxRetries) throw error;
       // Honour Retry-After in full or not at all: silently waiting less only earns another 429.
       if (retryAfterMs !== null && retryAfterMs > this.config.maxRetryAfterMs) throw error;
+      const waitOut =
+        response.status === 429 &&
+        retryAfterMs !== null &&
+        rateWaited + retryAfterMs <= this.config.maxRateLimitWaitMs;
+      if (!isRetryableStatus(response.status) || (!waitOut && spent >= maxRetries)) throw error;
+      if (waitOut) rateWaited += retryAfterMs;
+      else spent++;
       const delay = retryAfterMs ?? this.backoff(attempt);
       if (response.status === 429 && retryAfterMs !== null) {
         this.config.bucket?.pauseFor(retryAfterMs);

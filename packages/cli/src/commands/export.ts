@@ -37,7 +37,7 @@ export async function runExport(ctx: CommandContext, flags: ExportFlags): Promis
     throw usageError('missing --out DIR: the folder to export into', 'e.g. --out ~/loggd-export');
   checkRange(flags.from, flags.to);
   const format = formatOf(ctx, flags);
-  const client = await ctx.createClient();
+  const client = await ctx.createClient({ batch: true });
   const progress = new Progress(ctx.io.stderr);
   const abort = new AbortController();
   const onSigint = () => abort.abort();

@@ -38,7 +38,7 @@ async function settingsFor(
   flags: ReportFlags,
   clock: () => number,
 ): Promise<ReportSettings> {
-  const loggd = await ctx.createClient();
+  const loggd = await ctx.createClient({ batch: true });
   const profile = await loggd.profile.get();
   const fromEnv = ctx.io.env.LOGGD_TZ;
   if (fromEnv && !isValidTimeZone(fromEnv))
@@ -131,7 +131,7 @@ export async function runReport(
     throw usageError(`invalid date range: --from ${flags.from} is after --to ${flags.to}`);
   const settings = await settingsFor(ctx, flags, clock);
   const period = periodOf(kind, flags, settings);
-  const loggd = await ctx.createClient();
+  const loggd = await ctx.createClient({ batch: true });
   const data = await loadReportData(loggd, needsOf(kind, flags), {
     to: isoOf(Math.max(period.to, settings.today)),
   });
