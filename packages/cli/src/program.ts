@@ -80,7 +80,7 @@ export function buildProgram(state: RunState): Command {
     .option('--debug', 'log requests and rate-limit headers to stderr (token redacted), show stack traces');
   program.addHelpText(
     'after',
-    `\nExamples:\n  $ loggd --demo habits list\n  $ loggd habits pending || notify-send "Habits pending"\n  $ loggd tasks list --status all --all --format csv > tasks.csv\n  $ loggd api /goals -q status=all --paginate\n\nMore: loggd help exit-codes | environment | formatting`,
+    `\nExamples:\n  $ loggd --demo habits list\n  $ loggd habits pending; [ $? -eq 10 ] && notify-send "Habits pending"\n  $ loggd tasks list --status all --all --format csv > tasks.csv\n  $ loggd api /goals -q status=all --paginate\n\nMore: loggd help exit-codes | environment | formatting`,
   );
 
   const action = (cmd: Command, handler: CommandHandler) =>
@@ -160,10 +160,10 @@ export function buildProgram(state: RunState): Command {
   action(
     habits
       .command('pending')
-      .description('active habits due today and not yet checked (profile time zone); exit 1 if any')
+      .description('active habits due today and not yet checked (profile time zone); exit 10 if any')
       .addHelpText(
         'after',
-        `${fieldsHelp(HABIT)}\nDue today: daily habits; custom-days habits on their days; weekly-target habits until the week\n(starting on the profile's week_start_day) has its target of checked days.\nExit status: 0 when nothing is pending, 1 otherwise (for cron and scripts).\n\nExample (crontab, 8 pm):\n  0 20 * * *  loggd habits pending >/dev/null || notify-send 'Habits still pending'\n`,
+        `${fieldsHelp(HABIT)}\nDue today: daily habits; custom-days habits on their days; weekly-target habits until the week\n(starting on the profile's week_start_day) has its target of checked days.\nExit status: 0 when nothing is pending, 10 when some habit is pending; errors keep their own codes\n(1 server, 4 auth, 6 network…: \`loggd help exit-codes\`), so an outage never reads as "pending".\n\nExample (crontab, 8 pm; the token comes from \`loggd auth login\`, never from the crontab line):\n  0 20 * * *  loggd habits pending >/dev/null; [ $? -eq 10 ] && notify-send 'Habits still pending'\n`,
       ),
     async (ctx) => (await import('./commands/habits.js')).habitsPending(ctx),
   );

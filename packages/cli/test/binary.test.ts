@@ -214,7 +214,7 @@ describe('--demo: every read command and format against the SDK’s own data', (
     expect(parseDelimited(csvOne as string, ',')).toEqual([[String(h1.name), cell(h1.custom_days)]]);
   });
 
-  it('habits pending exits 1 with the unchecked active habits, api prints raw JSON, help and completion work', async () => {
+  it('habits pending exits 10 with the unchecked active habits, api prints raw JSON, help and completion work', async () => {
     const sdk = demoClient();
     const active = await sdk.habits.list({ status: 'active', limit: 100 }).toArray();
     // LOGGD_DEMO_NOW is Wednesday 2026-04-08, 15:00 in Europe/Bucharest; the demo's weeks start on monday.
@@ -241,7 +241,7 @@ describe('--demo: every read command and format against the SDK’s own data', (
       loggd(['completion', 'tcsh']),
     ]);
     expect(pendingIds.length).toBeGreaterThan(0);
-    expect(pending.code).toBe(1);
+    expect(pending.code).toBe(10);
     expect(JSON.parse(pending.stdout)).toEqual(pendingIds.map((id) => ({ id, checked_today: false })));
     expect(api.code).toBe(0);
     expect(JSON.parse(api.stdout)).toEqual(await sdk.request('/habits', { limit: '2', status: 'all' }));

@@ -1,3 +1,4 @@
+import { EXIT } from '../exit-codes.js';
 import { dueToday, localDay, weekStart } from '../habits/due.js';
 import { render, type TableHelpers } from '../output/render.js';
 import { HABIT, HABIT_CHECK, HABIT_SKIP } from '../resources/spec.js';
@@ -79,7 +80,8 @@ export async function habitsSkips(ctx: CommandContext, id: number, flags: RangeF
 
 /**
  * `loggd habits pending`: active habits whose `checked_today` is false (the API computes it in the profile's time
- * zone). Exit 0 when none is pending, 1 otherwise, so cron jobs can alert.
+ * zone). Exit 0 when none is pending, 10 (EXIT.pending) when some is: distinct from every error code, so a cron
+ * alert for pending habits does not fire during an outage.
  */
 export async function habitsPending(ctx: CommandContext): Promise<number> {
   const loggd = await ctx.createClient();
@@ -118,5 +120,5 @@ export async function habitsPending(ctx: CommandContext): Promise<number> {
         : `${pending.length} of ${items.length} active habits pending today (${day.date}).\n`,
     );
   }
-  return pending.length === 0 ? 0 : 1;
+  return pending.length === 0 ? EXIT.ok : EXIT.pending;
 }
