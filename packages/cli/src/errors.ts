@@ -83,7 +83,11 @@ export function toCliError(err: unknown): CliError {
         'the API answered something unexpected: retry with --debug and report it',
       ]);
     default:
-      return new CliError(message, EXIT.failure, typeof e.code === 'string' ? e.code : 'failure');
+      return new CliError(
+        message,
+        EXIT.failure,
+        typeof e.code === 'string' && e.code in ERROR_CODES ? e.code : 'failure',
+      );
   }
 }
 
@@ -94,7 +98,50 @@ function validationHints(errors: unknown): string[] {
   );
 }
 
-/** The machine-readable error body written to stderr in json/ndjson/csv/tsv modes. */
+/**
+ * Every `error.code` a JSON error may carry (docs/cli.md lists them): scripts can switch on these, so a code
+ * outside this list (an errno such as ENOSPC, an SDK-internal name) is reported as `failure`.
+ */
+export const ERROR_CODES = {
+  usage: 'bad command, flag or value (exit 2)',
+  validation: 'the API refused a parameter: 422 (exit 2)',
+  invalid_request: 'the request could not be built from the input (exit 2)',
+  not_found: '404: no such id, path or base URL (exit 3)',
+  no_token: 'no token configured (exit 4)',
+  authentication: '401: token invalid, expired or revoked (exit 4)',
+  requires_pro: '403: the account has no active Pro plan (exit 4)',
+  missing_scope: '403: the token lacks a scope (exit 4)',
+  no_keyring: 'the OS keyring is unavailable for storing a token (exit 4)',
+  unknown_profile: 'no stored profile of that name (exit 4)',
+  rate_limited: '429 that could not be waited out (exit 5)',
+  connection: 'network failure: refused, DNS, reset (exit 6)',
+  network: 'network failure reaching a mock or webhook target (exit 6)',
+  timeout: 'no answer within --timeout after the retries (exit 6)',
+  invalid_signature: 'webhook signature mismatch (exit 7)',
+  server: 'the API failed: 5xx (exit 1)',
+  invalid_response: 'the API answered something unexpected (exit 1)',
+  filesystem: 'a file or folder could not be read or written (exit 1)',
+  locked: 'another export or sync holds the folder (exit 1)',
+  not_logged_in: 'logout of a profile with no token (exit 1)',
+  invalid_settings: 'the settings file is not valid (exit 1)',
+  invalid_credentials_file: 'the insecure token file is not valid (exit 1)',
+  listen_failed: 'a local server could not listen (exit 1)',
+  unsupported_node: 'this Node is too old for the command (exit 1)',
+  aborted: 'interrupted (exit 130)',
+  failure: 'any other failure (exit 1)',
+} as const;
+
+/** Whether errors go to stderr as JSON: only when JSON output (json or ndjson) was asked for explicitly. */
+export function wantsJsonErrors(
+  opts: { format?: string; json?: boolean },
+  env: Record<string, string | undefined>,
+): boolean {
+  const format = opts.format ?? (opts.json ? 'json' : env.LOGGD_FORMAT);
+  return format === 'json' || format === 'ndjson';
+}
+
+/** The machine-readable error body written to stderr when JSON output was asked for. */
 export function errorJson(err: CliError): string {
-  return JSON.stringify({ error: { code: err.code, message: err.message, hints: err.hints } });
+  const code = err.code in ERROR_CODES ? err.code : 'failure';
+  return JSON.stringify({ error: { code, message: err.message, hints: err.hints } });
 }

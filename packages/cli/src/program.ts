@@ -1,10 +1,10 @@
 import { Command, type CommanderError, Option } from 'commander';
 import { resolveColor } from './color.js';
 import { createContext } from './context.js';
-import { CliError, errorJson, toCliError, usageError } from './errors.js';
+import { CliError, errorJson, toCliError, usageError, wantsJsonErrors } from './errors.js';
 import { EXIT } from './exit-codes.js';
 import { HELP_TOPICS } from './help-topics.js';
-import { FORMATS, isMachineFormat, resolveFormat } from './output/format.js';
+import { FORMATS } from './output/format.js';
 import { checkRange, parseChoice, parseDate, parseId, parseLimit, parseQuery } from './parse.js';
 import { registerExportCommands } from './program-export.js';
 import { registerReportCommands } from './program-report.js';
@@ -490,15 +490,8 @@ export async function run(argv: string[], io: IO): Promise<number> {
 }
 
 function reportError(io: IO, err: CliError, opts: GlobalOptions, original: unknown): void {
-  // JSON errors only when a machine format was asked for: a plain pipe (default TSV) still has a human on stderr.
-  let machine = false;
-  try {
-    const explicit = Boolean(opts.format || opts.json || io.env.LOGGD_FORMAT);
-    machine = explicit && isMachineFormat(resolveFormat(opts, io));
-  } catch {
-    // A bad LOGGD_FORMAT is itself the error being reported: print it for humans.
-  }
-  if (machine) {
+  // JSON errors only when JSON output was asked for: a pipe, CSV or TSV still has a human reading stderr.
+  if (wantsJsonErrors(opts, io.env)) {
     io.stderr.write(`${errorJson(err)}\n`);
   } else {
     io.stderr.write(`error: ${err.message}\n`);

@@ -331,7 +331,9 @@ describe('against a standalone mock (--base-url, LOGGD_TOKEN)', () => {
     const limited = await loggd(['profile', '--format', 'ndjson'], env);
     server.mock.faults.clear();
     expect(limited.code, limited.stderr).toBe(5);
-    expect(JSON.parse(limited.stderr).error.code).toBe('rate_limited');
+    // Each wait was announced on its own line; the error is the last one.
+    expect(limited.stderr).toMatch(/^waiting \d+ s for the rate limit/m);
+    expect(JSON.parse(limited.stderr.trimEnd().split('\n').at(-1)!).error.code).toBe('rate_limited');
     for (const h of server.mock.dataset.accounts[0]?.habits ?? []) {
       if (h.status === 'active' && !h.checked_today) server.mock.control.completeHabit(h.id);
     }

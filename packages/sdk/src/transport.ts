@@ -204,6 +204,8 @@ export class Transport {
       const waitOut =
         response.status === 429 &&
         retryAfterMs !== null &&
+        // A Retry-After of 0 says nothing to wait out (a server repeating it would loop): it counts as a retry.
+        retryAfterMs > 0 &&
         rateWaited + retryAfterMs <= this.config.maxRateLimitWaitMs;
       if (!isRetryableStatus(response.status) || (!waitOut && spent >= maxRetries)) throw error;
       if (waitOut) rateWaited += retryAfterMs;

@@ -1,5 +1,5 @@
-import { type CliError, errorJson, toCliError } from '../errors.js';
-import { isMachineFormat, resolveFormat } from '../output/format.js';
+import { type CliError, errorJson, toCliError, wantsJsonErrors } from '../errors.js';
+import { resolveFormat } from '../output/format.js';
 import type { CommandContext } from '../types.js';
 
 /** Whether a single-object result should be printed as JSON (--format json or ndjson, or LOGGD_FORMAT). */
@@ -12,14 +12,6 @@ export function wantsJson(ctx: CommandContext): boolean {
   }
 }
 
-/** Whether output and errors are for programs (--format json, …) rather than people. */
-export function wantsMachineOutput(ctx: CommandContext): boolean {
-  try {
-    return isMachineFormat(resolveFormat(ctx.opts, ctx.io));
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Runs an auth command and turns any failure into the CLI's one-line error (same shape as the program's) and its
@@ -35,10 +27,10 @@ export async function runCommand(ctx: CommandContext, body: () => Promise<number
   }
 }
 
-/** Writes an error to stderr as the program does: JSON in machine formats, else `error:` plus `hint:` lines. */
+/** Writes an error to stderr as the program does: JSON when JSON output was asked for, else `error:` plus `hint:` lines. */
 export function printError(ctx: CommandContext, thrown: unknown): CliError {
   const err = toCliError(thrown);
-  if (wantsMachineOutput(ctx)) {
+  if (wantsJsonErrors(ctx.opts, ctx.io.env)) {
     ctx.io.stderr.write(`${errorJson(err)}\n`);
   } else {
     ctx.io.stderr.write(`error: ${err.message}\n`);
