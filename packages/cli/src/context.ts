@@ -1,7 +1,8 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { RequestEvent, ResponseEvent } from '@loggd/sdk';
-import { noTokenError, usageError } from './errors.js';
+import { CliError, noTokenError, usageError } from './errors.js';
+import { EXIT } from './exit-codes.js';
 import { isValidTimeZone } from './output/datetime.js';
 import type { ClientOptions, CommandContext, GlobalOptions, IO } from './types.js';
 
@@ -23,7 +24,10 @@ export function createContext(io: IO, opts: GlobalOptions): CommandContext {
     opts,
     configDir: configDirFor(io.env),
     createClient: (options = {}) => {
-      client ??= buildClient(io, opts, ctx.configDir, options);
+      client ??= buildClient(io, opts, ctx.configDir, options).then((built) => {
+        ctx.baseUrl = built.baseUrl;
+        return built;
+      });
       return client;
     },
     now: async () => (opts.demo ? (await demoMock(io.env)).clock.now() : new Date()),
@@ -46,10 +50,11 @@ async function lookUpTimeZone(ctx: CommandContext): Promise<string> {
     // One request per run, only when a table shows a datetime: the API computes days in this zone too.
     const profile = await (await ctx.createClient()).profile.get();
     return isValidTimeZone(profile.timezone) ? profile.timezone : 'UTC';
-  } catch {
-    ctx.io.stderr.write(
-      'note: could not read the profile’s time zone (read:profile scope?): times are UTC\n',
-    );
+  } catch (err) {
+    // Only a missing read:profile scope is worth working around; a free plan, a bad token or an outage is the
+    // error the user must see ("needs Pro", not "no read:profile scope").
+    if ((err as { code?: string }).code !== 'missing_scope') throw err;
+    ctx.io.stderr.write('note: the token has no read:profile scope: times are shown in UTC\n');
     return 'UTC';
   }
 }
@@ -76,7 +81,10 @@ async function buildClient(
     });
   }
   const creds = await resolveTokenAndUrl(io, opts, configDir);
-  if (!creds.token) throw noTokenError();
+  if (!creds.token) {
+    await checkProfileExists(opts.profile || io.env.LOGGD_PROFILE, configDir);
+    throw noTokenError();
+  }
   const baseUrl = creds.baseUrl;
   if (baseUrl !== undefined)
     (await import('./auth/base-url.js')).checkBaseUrl(
@@ -101,6 +109,20 @@ async function buildClient(
       },
     },
   });
+}
+
+/** A named profile that was never stored: list the stored ones rather than saying "no token". */
+async function checkProfileExists(name: string | undefined, configDir: string): Promise<void> {
+  if (!name) return;
+  const { readSettings } = await import('./auth/settings.js');
+  const stored = Object.keys((await readSettings(configDir)).profiles).sort();
+  if (stored.includes(name)) return;
+  throw new CliError(
+    `unknown profile '${name}': ${stored.length ? `stored profiles are ${stored.join(', ')}` : 'no profile is stored yet'}`,
+    EXIT.auth,
+    'unknown_profile',
+    [`\`loggd auth login --profile ${name}\` creates it; \`loggd auth status --all\` lists every profile`],
+  );
 }
 
 /** --timeout / LOGGD_TIMEOUT in seconds (0 = none) → the SDK's per-attempt timeoutMs. */

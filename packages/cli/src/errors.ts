@@ -28,6 +28,8 @@ export function noTokenError(): CliError {
 }
 
 interface SdkErrorLike {
+  path?: unknown;
+  body?: unknown;
   code?: unknown;
   message?: unknown;
   status?: unknown;
@@ -37,7 +39,7 @@ interface SdkErrorLike {
 }
 
 /** Maps any thrown value (an SDK LoggdError by its `code`, a CliError, anything else) to a CliError. */
-export function toCliError(err: unknown): CliError {
+export function toCliError(err: unknown, baseUrl?: string): CliError {
   if (err instanceof CliError) return err;
   const e = (err ?? {}) as SdkErrorLike;
   const message = typeof e.message === 'string' && e.message ? e.message : String(err);
@@ -59,9 +61,7 @@ export function toCliError(err: unknown): CliError {
       ]);
     }
     case 'not_found':
-      return new CliError(message, EXIT.notFound, 'not_found', [
-        'check the id with the matching `list` command (ids of other accounts are never visible)',
-      ]);
+      return notFound(message, e, baseUrl);
     case 'validation':
     case 'invalid_request':
       return new CliError(message, EXIT.usage, String(e.code), validationHints(e.errors));
@@ -89,6 +89,30 @@ export function toCliError(err: unknown): CliError {
         typeof e.code === 'string' && e.code in ERROR_CODES ? e.code : 'failure',
       );
   }
+}
+
+/**
+ * A 404 on a path without an id (/profile, /habits) or without the API's JSON error body cannot be a wrong id:
+ * the base URL is wrong. Say so with the full URL instead of "check the id".
+ */
+function notFound(message: string, e: SdkErrorLike & { path?: unknown; body?: unknown }, baseUrl?: string) {
+  const path = typeof e.path === 'string' ? e.path : '';
+  const apiBody = e.body !== null && typeof e.body === 'object' && 'message' in (e.body as object);
+  const hasId = /\/\d+(\/|\?|$)/.test(path);
+  if (path && (!hasId || !apiBody)) {
+    const url = `${(baseUrl ?? '').replace(/\/+$/, '')}${path.split('?')[0]}`;
+    return new CliError(
+      `not found (404): ${url || path} — this base URL does not answer like the Loggd API`,
+      EXIT.notFound,
+      'not_found',
+      [
+        'check --base-url / LOGGD_BASE_URL (or the profile’s): the default is https://loggd.life/api/v1/public, a local mock http://127.0.0.1:4010/api/v1/public',
+      ],
+    );
+  }
+  return new CliError(message, EXIT.notFound, 'not_found', [
+    'check the id with the matching `list` command (ids of other accounts are never visible)',
+  ]);
 }
 
 function validationHints(errors: unknown): string[] {

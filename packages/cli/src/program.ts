@@ -91,7 +91,13 @@ export function buildProgram(state: RunState): Command {
         ? { ...state.io, color: resolveColor(opts.color, state.io.env, Boolean(state.io.stdout.isTTY)) }
         : state.io;
       const ctx = createContext(io, opts);
-      state.exitCode = await handler(ctx, raw.slice(0, -2), self.opts(), self);
+      try {
+        state.exitCode = await handler(ctx, raw.slice(0, -2), self.opts(), self);
+      } catch (err) {
+        // Convert here, where the client's base URL is known (a 404's message shows the full URL).
+        if (err instanceof CliError) throw err;
+        throw Object.assign(toCliError(err, ctx.baseUrl), { cause: err });
+      }
     });
 
   const limit = () =>
@@ -497,5 +503,6 @@ function reportError(io: IO, err: CliError, opts: GlobalOptions, original: unkno
     io.stderr.write(`error: ${err.message}\n`);
     for (const hint of err.hints) io.stderr.write(`hint: ${hint}\n`);
   }
-  if (opts.debug && original instanceof Error && original.stack) io.stderr.write(`${original.stack}\n`);
+  const source = original instanceof CliError && original.cause instanceof Error ? original.cause : original;
+  if (opts.debug && source instanceof Error && source.stack) io.stderr.write(`${source.stack}\n`);
 }

@@ -49,6 +49,8 @@ export interface CommandContext {
   configDir: string;
   /** Builds an SDK client from flags, env, the profile's stored token, or the in-process mock with --demo. */
   createClient(options?: ClientOptions): Promise<import('@loggd/sdk').Loggd>;
+  /** The base URL of the client once built (errors show full URLs with it). */
+  baseUrl?: string;
   /** The current instant: the mock's clock with --demo (so a pinned LOGGD_DEMO_NOW is "today"), else real time. */
   now?(): Promise<Date>;
   /** The profile's IANA time zone for tables (LOGGD_TZ, else one GET /profile per run, else UTC). */

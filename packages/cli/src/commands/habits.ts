@@ -87,11 +87,15 @@ export async function habitsPending(ctx: CommandContext): Promise<number> {
   const loggd = await ctx.createClient();
   const [{ items }, profile] = await Promise.all([
     fetchList(ctx, loggd.habits.list({ status: 'active', limit: 100 } as never), true, 'habits'),
-    loggd.profile.get().catch(() => undefined),
+    loggd.profile.get().catch((err: unknown) => {
+      // Only a missing scope is worked around; a free plan or an outage must not read as "nothing pending".
+      if ((err as { code?: string } | undefined)?.code !== 'missing_scope') throw err;
+      return undefined;
+    }),
   ]);
   if (!profile) {
     ctx.io.stderr.write(
-      'note: could not read the profile (read:profile scope?): days are UTC, weeks start monday\n',
+      'note: the token has no read:profile scope: days are UTC, weeks start monday\n',
     );
   }
   const now = ctx.now ? await ctx.now() : new Date();
