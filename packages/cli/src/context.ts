@@ -72,13 +72,15 @@ async function buildClient(
     const mock = await demoMock(io.env);
     if (io.stderr.isTTY) io.stderr.write('demo: the in-process mock’s demo account (no token, no network)\n');
     // The demo is in-process and nobody else's quota: no rate limit on either side, so `--demo export` is instant.
-    return new Loggd({
+    const demo = new Loggd({
       token: DEMO_TOKEN,
       fetch: mock.fetch,
       baseUrl: mock.baseUrl,
       rateLimit: false,
       ...hooks(DEMO_TOKEN),
     });
+    tokens.set(demo, DEMO_TOKEN);
+    return demo;
   }
   const creds = await resolveTokenAndUrl(io, opts, configDir);
   if (!creds.token) {
@@ -94,7 +96,7 @@ async function buildClient(
   const { announceTimeouts, announceWaits } = await import('./client-events.js');
   const debug: import('@loggd/sdk').LoggdHooks = opts.debug ? debugHooks(io, creds.token).hooks : {};
   const timeouts = announceTimeouts(io, baseUrl ?? 'https://loggd.life/api/v1/public');
-  return new Loggd({
+  const client = new Loggd({
     token: creds.token,
     ...(baseUrl ? { baseUrl } : {}),
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
@@ -109,6 +111,8 @@ async function buildClient(
       },
     },
   });
+  tokens.set(client, creds.token);
+  return client;
 }
 
 /** A named profile that was never stored: list the stored ones rather than saying "no token". */
@@ -199,6 +203,19 @@ export async function resolveTokenAndUrl(io: IO, opts: GlobalOptions, configDir:
       baseUrl: opts.baseUrl ?? io.env.LOGGD_BASE_URL,
     };
   }
+}
+
+const tokens = new WeakMap<object, string>();
+
+/**
+ * Which account on which server a client reads: its base URL and the first 16 hex digits of the token's SHA-256
+ * (a fingerprint that cannot be turned back into the token). Export state records it to refuse resuming a run
+ * of another source.
+ */
+export async function sourceOf(_ctx: CommandContext, client: import('@loggd/sdk').Loggd): Promise<string> {
+  const { createHash } = await import('node:crypto');
+  const token = tokens.get(client) ?? '';
+  return `${client.baseUrl}#${createHash('sha256').update(token).digest('hex').slice(0, 16)}`;
 }
 
 /** Masks a token for logs: the first 4 characters, then …. */

@@ -1,4 +1,5 @@
 import { EXIT } from './exit-codes.js';
+import { fileSystemError } from './fs-errors.js';
 
 /** A failure the CLI reports as one line plus hints, with a documented exit code (never a stack trace). */
 export class CliError extends Error {
@@ -41,6 +42,8 @@ interface SdkErrorLike {
 /** Maps any thrown value (an SDK LoggdError by its `code`, a CliError, anything else) to a CliError. */
 export function toCliError(err: unknown, baseUrl?: string): CliError {
   if (err instanceof CliError) return err;
+  const fs = fileSystemError(err);
+  if (fs) return fs;
   const e = (err ?? {}) as SdkErrorLike;
   const message = typeof e.message === 'string' && e.message ? e.message : String(err);
   switch (e.code) {

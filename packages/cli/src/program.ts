@@ -4,6 +4,7 @@ import { createContext } from './context.js';
 import { CliError, errorJson, toCliError, usageError, wantsJsonErrors } from './errors.js';
 import { EXIT } from './exit-codes.js';
 import { HELP_TOPICS } from './help-topics.js';
+import { escapeControl } from './output/escape.js';
 import { FORMATS } from './output/format.js';
 import { checkRange, parseChoice, parseDate, parseId, parseLimit, parseQuery } from './parse.js';
 import { registerExportCommands } from './program-export.js';
@@ -90,9 +91,14 @@ export function buildProgram(state: RunState): Command {
       const io = opts.color
         ? { ...state.io, color: resolveColor(opts.color, state.io.env, Boolean(state.io.stdout.isTTY)) }
         : state.io;
+      checkGlobalFlags(self, opts);
+      const own = self.opts();
+      // --limit is a total: with --all it caps the items (at most 100, one page of that size) instead of
+      // shrinking every page of a full walk.
+      if (own.all && own.limit !== undefined) own.all = false;
       const ctx = createContext(io, opts);
       try {
-        state.exitCode = await handler(ctx, raw.slice(0, -2), self.opts(), self);
+        state.exitCode = await handler(ctx, raw.slice(0, -2), own, self);
       } catch (err) {
         // Convert here, where the client's base URL is known (a 404's message shows the full URL).
         if (err instanceof CliError) throw err;
@@ -101,9 +107,10 @@ export function buildProgram(state: RunState): Command {
     });
 
   const limit = () =>
-    new Option('--limit <n>', 'items per page, 1–100 (API default 50; with --all, 100)').argParser(
-      parseLimit,
-    );
+    new Option(
+      '--limit <n>',
+      'how many items, 1–100 (default: one page of 50; --all without --limit: every item)',
+    ).argParser(parseLimit);
   const all = () => new Option('--all', 'follow every page (one JSON array for json)');
   const from = () =>
     new Option('--from <date>', 'start date, inclusive (YYYY-MM-DD)').argParser(parseDate('--from'));
@@ -421,6 +428,33 @@ function parseNow(value: string): string {
   return value;
 }
 
+/** Commands whose output is a list or object of API fields: the only ones --fields applies to. */
+const FIELD_COMMANDS = new Set(['habits', 'tasks', 'goals', 'focus', 'profile', 'mock verify']);
+
+/**
+ * A global flag a command would ignore is a usage error, never a silent exit 0: --fields outside the resource
+ * commands, a --format `loggd api` cannot print.
+ */
+function checkGlobalFlags(cmd: Command, opts: GlobalOptions): void {
+  const path = commandPath(cmd).replace(/^loggd /, '');
+  const top = path.split(' ')[0] ?? '';
+  if (opts.fields !== undefined && !FIELD_COMMANDS.has(top) && !FIELD_COMMANDS.has(path))
+    throw usageError(
+      `--fields does not apply to \`loggd ${path}\`: it selects fields of habits, tasks, goals, focus and profile output`,
+      top === 'api'
+        ? 'filter `loggd api` output with jq, e.g. `loggd api /profile | jq .data.username`'
+        : undefined,
+    );
+  if (top === 'api') {
+    const format = opts.format ?? (opts.json ? 'json' : undefined);
+    if (format !== undefined && format !== 'json' && format !== 'ndjson')
+      throw usageError(
+        `invalid --format '${format}' for \`loggd api\`: accepted are json, ndjson (raw API bodies have no columns)`,
+        'list commands (`loggd habits list --format csv`) print CSV and TSV',
+      );
+  }
+}
+
 /** Commander's output goes through the injected IO; its errors become CommanderFailure (handled in run()). */
 function wireOutput(cmd: Command, state: RunState): void {
   cmd.configureOutput({
@@ -500,8 +534,9 @@ function reportError(io: IO, err: CliError, opts: GlobalOptions, original: unkno
   if (wantsJsonErrors(opts, io.env)) {
     io.stderr.write(`${errorJson(err)}\n`);
   } else {
-    io.stderr.write(`error: ${err.message}\n`);
-    for (const hint of err.hints) io.stderr.write(`hint: ${hint}\n`);
+    // Messages may quote API text: never let it drive the terminal.
+    io.stderr.write(`error: ${escapeControl(err.message)}\n`);
+    for (const hint of err.hints) io.stderr.write(`hint: ${escapeControl(hint)}\n`);
   }
   const source = original instanceof CliError && original.cause instanceof Error ? original.cause : original;
   if (opts.debug && source instanceof Error && source.stack) io.stderr.write(`${source.stack}\n`);

@@ -105,7 +105,10 @@ export class TokenBucket {
     if (n >= this.limit) slot = Math.max(slot, this.sends[n - this.limit]! + this.windowMs + SAFETY_MS);
     if (this.burst < this.limit && n >= this.burst) {
       // Whole milliseconds, rounded up: a fractional span would let float error put burst + 1 sends in one span.
-      slot = Math.max(slot, this.sends[n - this.burst]! + Math.ceil((this.windowMs * this.burst) / this.limit));
+      slot = Math.max(
+        slot,
+        this.sends[n - this.burst]! + Math.ceil((this.windowMs * this.burst) / this.limit),
+      );
     }
     this.sends.push(slot);
     return slot - now;

@@ -12,7 +12,6 @@ export function wantsJson(ctx: CommandContext): boolean {
   }
 }
 
-
 /**
  * Runs an auth command and turns any failure into the CLI's one-line error (same shape as the program's) and its
  * exit code, so the commands can also be called directly (tests, other commands) and still honour the contract.

@@ -28,6 +28,13 @@ export async function apiGet(
   const body = flags.paginate
     ? await loggd.paginate(path, params).toArray({ max: Number.POSITIVE_INFINITY })
     : await loggd.request(path, params);
+  if (ctx.opts.format === 'ndjson') {
+    // One line per item of a list (paginated, or a page's data array), else the body on one line.
+    const page = body as { data?: unknown };
+    const items = Array.isArray(body) ? body : Array.isArray(page?.data) ? page.data : [body];
+    for (const item of items) ctx.io.stdout.write(`${JSON.stringify(item)}\n`);
+    return 0;
+  }
   ctx.io.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
   return 0;
 }

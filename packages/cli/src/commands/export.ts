@@ -36,6 +36,7 @@ export async function runExport(ctx: CommandContext, flags: ExportFlags): Promis
   if (!flags.out)
     throw usageError('missing --out DIR: the folder to export into', 'e.g. --out ~/loggd-export');
   checkRange(flags.from, flags.to);
+  await (await import('../fs-errors.js')).checkFolderFlag('--out', resolve(flags.out));
   const format = formatOf(ctx, flags);
   const client = await ctx.createClient({ batch: true });
   const progress = new Progress(ctx.io.stderr);
@@ -60,6 +61,8 @@ export async function runExport(ctx: CommandContext, flags: ExportFlags): Promis
       progress,
       toolVersion: VERSION,
       signal: abort.signal,
+      source: await (await import('../context.js')).sourceOf(ctx, client),
+      onNote: (message) => ctx.io.stderr.write(`note: ${message}\n`),
       ...(flags.notesFolder !== undefined ? { notesFolder: flags.notesFolder } : {}),
       ...(flags.noteName !== undefined ? { noteName: flags.noteName } : {}),
     });

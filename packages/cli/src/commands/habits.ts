@@ -94,9 +94,7 @@ export async function habitsPending(ctx: CommandContext): Promise<number> {
     }),
   ]);
   if (!profile) {
-    ctx.io.stderr.write(
-      'note: the token has no read:profile scope: days are UTC, weeks start monday\n',
-    );
+    ctx.io.stderr.write('note: the token has no read:profile scope: days are UTC, weeks start monday\n');
   }
   const now = ctx.now ? await ctx.now() : new Date();
   const day = localDay(now, profile?.timezone ?? 'UTC');

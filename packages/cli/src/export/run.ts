@@ -37,6 +37,13 @@ export interface ExportOptions {
   progress: Progress;
   toolVersion: string;
   signal?: AbortSignal;
+  /**
+   * Which account on which server the data comes from (base URL + a fingerprint of the token, never the token):
+   * an interrupted run or stored cursors of another source are not resumed (their ids would 404 for ever).
+   */
+  source?: string;
+  /** Tells the user something worth knowing about the run (on stderr). */
+  onNote?: (message: string) => void;
   /** Markdown: the notes' folder in the vault ('' = its root) and name pattern (default `{YYYY}-{MM}-{DD}`). */
   notesFolder?: string;
   noteName?: string;
@@ -62,12 +69,14 @@ interface RunInfo {
   from: string | null;
   to: string | null;
   full: boolean;
+  source?: string | null;
 }
 
 /** Store metadata: the range the stored data covers (cursors only hold for the same range). */
 interface StoreMeta {
   from: string | null;
   to: string | null;
+  source?: string | null;
 }
 
 /**
@@ -87,9 +96,14 @@ export async function exportAccount(opts: ExportOptions): Promise<ExportResult> 
       from: opts.from ?? null,
       to: opts.to ?? null,
       full: Boolean(opts.full),
+      source: opts.source ?? null,
     };
     const previous = await readJson<RunInfo | null>(layout.runInfo, null);
     const resumed = previous !== null && JSON.stringify(previous) === JSON.stringify(info);
+    if (previous !== null && !resumed && (previous.source ?? null) !== info.source)
+      opts.onNote?.(
+        'the interrupted export in this folder came from another account or server: starting over',
+      );
     if (!resumed) {
       await remove(layout.run);
       await mkdir(layout.units, { recursive: true });
@@ -97,7 +111,14 @@ export async function exportAccount(opts: ExportOptions): Promise<ExportResult> 
     }
 
     const meta = await readJson<StoreMeta | null>(join(layout.store, 'meta.json'), null);
-    const sameRange = meta !== null && meta.from === info.from && meta.to === info.to;
+    // Cursors hold only for the same range from the same account and server (a store from before sources were
+    // recorded has none: it is refetched once).
+    const sameSource = meta !== null && (meta.source ?? null) === info.source;
+    if (meta !== null && !sameSource && !opts.full)
+      opts.onNote?.(
+        'this folder holds an export of another account or server: fetching everything again (as --full)',
+      );
+    const sameRange = meta !== null && sameSource && meta.from === info.from && meta.to === info.to;
     const cursors: Cursors = opts.full || !sameRange ? noCursors() : await readCursors(layout.store);
 
     const source = new AccountSource(
@@ -136,7 +157,11 @@ export async function exportAccount(opts: ExportOptions): Promise<ExportResult> 
     opts.progress.finish();
 
     const changes = await assemble(layout, cursors, opts.resources);
-    await writeJsonAtomic(join(layout.nextStore, 'meta.json'), { from: info.from, to: info.to });
+    await writeJsonAtomic(join(layout.nextStore, 'meta.json'), {
+      from: info.from,
+      to: info.to,
+      source: info.source,
+    });
 
     const rendered = new Set([...opts.resources].filter((r) => !skipped[r]));
     for (const r of opts.resources) {

@@ -5,6 +5,7 @@ import type { CommandContext } from '../types.js';
 import { headerLabel, tableCell } from './cells.js';
 import { isDateTime } from './datetime.js';
 import { writeDelimited } from './delimited.js';
+import { escapeDeep } from './escape.js';
 import { flatColumns, flatRow, valueAt } from './flatten.js';
 import { type OutputFormat, resolveFormat, selectFields } from './format.js';
 import { renderTable } from './table.js';
@@ -92,14 +93,15 @@ async function renderText(
       );
     }
     case 'table':
+      // Terminal output: API text can neither send escape sequences nor break rows (JSON/CSV keep it as is).
       return Array.isArray(data)
         ? renderListTable(
             ctx,
-            rows,
+            escapeDeep(rows),
             selected ?? [...(options.columns ?? options.spec?.tableColumns ?? valid)],
             options,
           )
-        : renderItemTable(ctx, data, selected, valid, options);
+        : renderItemTable(ctx, escapeDeep(data), selected, valid, options);
   }
 }
 

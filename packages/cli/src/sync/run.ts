@@ -39,7 +39,15 @@ export interface SyncResult {
 export async function openMirror(path: string): Promise<DatabaseSync> {
   await mkdir(dirname(path), { recursive: true });
   const { DatabaseSync } = await import('node:sqlite');
-  const db = new DatabaseSync(path);
+  let db: DatabaseSync;
+  try {
+    db = new DatabaseSync(path);
+  } catch (err) {
+    const { CliError } = await import('../errors.js');
+    throw new CliError(`cannot open the database ${path}: ${(err as Error).message}`, 1, 'filesystem', [
+      '--db names a SQLite file in a folder you can write to (it is created if missing)',
+    ]);
+  }
   db.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
   for (const sql of schemaSql()) db.exec(sql);
   db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)").run(
