@@ -73,7 +73,8 @@ export async function renderMarkdown(ctx: RenderContext, notes: NoteOptions): Pr
           id: habit.id,
           name: habit.name,
           emoji: (habit.emoji as string | null | undefined) ?? null,
-          status: r.status,
+          // A note is a to-do list: today's pending habit is an unchecked box, as a missed one is.
+          status: r.status === 'pending' ? 'missed' : r.status,
           checks: r.checks,
           ...(r.status === 'skipped' ? { skipReason: reasons.get(r.date) ?? null } : {}),
         });
