@@ -125,7 +125,7 @@ async function checkProfileExists(name: string | undefined, configDir: string): 
     `unknown profile '${name}': ${stored.length ? `stored profiles are ${stored.join(', ')}` : 'no profile is stored yet'}`,
     EXIT.auth,
     'unknown_profile',
-    [`\`loggd auth login --profile ${name}\` creates it; \`loggd auth status --all\` lists every profile`],
+    [`\`loggd auth login --profile ${name}\` creates it; \`loggd auth switch <name>\` picks a stored one`],
   );
 }
 

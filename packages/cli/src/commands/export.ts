@@ -62,6 +62,8 @@ export async function runExport(ctx: CommandContext, flags: ExportFlags): Promis
       toolVersion: VERSION,
       signal: abort.signal,
       source: await (await import('../context.js')).sourceOf(ctx, client),
+      // --demo data never came from the real API: the manifest must not say it did.
+      ...(ctx.opts.demo ? { apiBase: 'demo:in-process-mock' } : {}),
       onNote: (message) => ctx.io.stderr.write(`note: ${message}\n`),
       ...(flags.notesFolder !== undefined ? { notesFolder: flags.notesFolder } : {}),
       ...(flags.noteName !== undefined ? { noteName: flags.noteName } : {}),

@@ -42,6 +42,8 @@ export interface ExportOptions {
    * an interrupted run or stored cursors of another source are not resumed (their ids would 404 for ever).
    */
   source?: string;
+  /** What the manifest names as the source (default the client's base URL; `--demo` names the mock). */
+  apiBase?: string;
   /** Tells the user something worth knowing about the run (on stderr). */
   onNote?: (message: string) => void;
   /** Markdown: the notes' folder in the vault ('' = its root) and name pattern (default `{YYYY}-{MM}-{DD}`). */
@@ -197,7 +199,7 @@ export async function exportAccount(opts: ExportOptions): Promise<ExportResult> 
       ctx,
       format: opts.format,
       exportedAt: opts.now,
-      apiBase: opts.client.baseUrl,
+      apiBase: opts.apiBase ?? opts.client.baseUrl,
       toolVersion: opts.toolVersion,
       profile,
       skipped,
