@@ -26,7 +26,12 @@ export function fileSystemError(err: unknown, fallbackPath?: string): CliError |
   const code = typeof e?.code === 'string' ? e.code : undefined;
   if (!code || !(code in REMEDIES)) return null;
   const path = userPath(e?.path ?? fallbackPath ?? '');
-  const [reason, remedy] = REMEDIES[code]!(path);
+  const [reason, remedy] = (e as { parentExists?: boolean }).parentExists
+    ? [
+        'this file system does not allow new folders here',
+        'pick a folder on a regular disk, e.g. ~/loggd-export',
+      ]
+    : REMEDIES[code]!(path);
   const verb =
     e?.syscall === 'open' || e?.syscall === 'read' || e?.syscall === 'scandir'
       ? 'cannot open'

@@ -451,6 +451,13 @@ const ROWS: Row[] = [
     stderr: /^error: cannot create \/sys\/loggd-export: .*\((EPERM|EACCES|EROFS|ENOENT)\)$/,
   },
   {
+    name: 'export into a pseudo file system',
+    argv: ['export', '--out', '/proc/loggd-export'],
+    code: 1,
+    stderr:
+      /^error: cannot create \/proc\/loggd-export: this file system does not allow new folders here \(ENOENT\)$/,
+  },
+  {
     name: 'report --html into a folder',
     argv: ['report', 'weekly', '--html', WORK],
     code: 2,

@@ -1,7 +1,8 @@
-import { mkdir, open, readFile, unlink } from 'node:fs/promises';
+import { open, readFile, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { CliError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
+import { makeDir } from '../make-dir.js';
 
 function alive(pid: number): boolean {
   try {
@@ -17,7 +18,7 @@ function alive(pid: number): boolean {
  * (kill -9, power loss) is taken over, which is what lets the next run resume.
  */
 export async function acquireLock(path: string): Promise<() => Promise<void>> {
-  await mkdir(dirname(path), { recursive: true });
+  await makeDir(dirname(path));
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fh = await open(path, 'wx');

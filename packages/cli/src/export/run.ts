@@ -1,6 +1,6 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Loggd, Profile } from '@loggd/sdk';
+import { makeDir } from '../make-dir.js';
 import { assemble, type Changes } from './assemble.js';
 import { collect, type Skipped } from './collect.js';
 import { commit, rollForward } from './commit.js';
@@ -89,7 +89,7 @@ export async function exportAccount(opts: ExportOptions): Promise<ExportResult> 
   const started = Date.now();
   const startStats = { ...opts.client.stats };
   const layout = new Layout(opts.out);
-  await mkdir(opts.out, { recursive: true });
+  await makeDir(opts.out);
   const release = await acquireLock(layout.lock);
   try {
     await rollForward(layout);
@@ -108,7 +108,7 @@ export async function exportAccount(opts: ExportOptions): Promise<ExportResult> 
       );
     if (!resumed) {
       await remove(layout.run);
-      await mkdir(layout.units, { recursive: true });
+      await makeDir(layout.units);
       await writeJsonAtomic(layout.runInfo, info);
     }
 
@@ -182,7 +182,7 @@ export async function exportAccount(opts: ExportOptions): Promise<ExportResult> 
       files: new Map(),
     };
     await remove(layout.rendered);
-    await mkdir(layout.rendered, { recursive: true });
+    await makeDir(layout.rendered);
     let notes: NotesResult | undefined;
     if (opts.format === 'markdown') {
       // Notes are merged into the vault in place (each atomically), not published by the commit: a cut-short

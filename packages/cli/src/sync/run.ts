@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import type { FocusSession, Goal, Loggd, Task } from '@loggd/sdk';
@@ -8,6 +7,7 @@ import { localDate } from '../export/local-date.js';
 import { Pool } from '../export/pool.js';
 import type { Progress } from '../export/progress.js';
 import { AccountSource, isMissingScope } from '../export/source.js';
+import { makeDir } from '../make-dir.js';
 import { rebuildHabitDays } from './habit-days.js';
 import { type Counts, Mirror } from './mirror.js';
 import { SCHEMA_VERSION, schemaSql, WEEKDAY_NUMBERS } from './schema.js';
@@ -37,7 +37,7 @@ export interface SyncResult {
 
 /** Opens (creating) the mirror: WAL for readers during a sync, foreign keys on, schema applied. */
 export async function openMirror(path: string): Promise<DatabaseSync> {
-  await mkdir(dirname(path), { recursive: true });
+  await makeDir(dirname(path));
   const { DatabaseSync } = await import('node:sqlite');
   let db: DatabaseSync;
   try {
