@@ -4,6 +4,7 @@ import { createContext } from './context.js';
 import { CliError, errorJson, toCliError, usageError, wantsJsonErrors } from './errors.js';
 import { EXIT } from './exit-codes.js';
 import { HELP_TOPICS } from './help-topics.js';
+import { expandJsonFields } from './json-fields.js';
 import { escapeControl } from './output/escape.js';
 import { FORMATS } from './output/format.js';
 import { checkRange, parseChoice, parseDate, parseId, parseLimit, parseQuery } from './parse.js';
@@ -63,7 +64,7 @@ export function buildProgram(state: RunState): Command {
         `output format: ${FORMATS.join(', ')} (env LOGGD_FORMAT)`,
       ).argParser(parseChoice('--format', [...FORMATS, 'markdown', 'ics'])),
     )
-    .option('--json', 'same as --format json')
+    .option('--json', 'same as --format json; `--json id,name` also selects fields (as --fields)')
     .option('--fields <list>', 'comma-separated fields to output (see each command’s help)')
     .option('--no-headers', 'omit the header row (csv, tsv, table)')
     .addOption(
@@ -519,7 +520,7 @@ export async function run(argv: string[], io: IO): Promise<number> {
   const state: RunState = { io, exitCode: EXIT.ok };
   const program = buildProgram(state);
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(expandJsonFields(argv, program), { from: 'user' });
     return state.exitCode;
   } catch (thrown) {
     const outcome = thrown instanceof CommanderFailure ? fromCommander(thrown) : toCliError(thrown);
