@@ -65,6 +65,10 @@ export function buildProgram(state: RunState): Command {
       ).argParser(parseChoice('--format', [...FORMATS, 'markdown', 'ics'])),
     )
     .option('--json', 'same as --format json; `--json id,name` also selects fields (as --fields)')
+    .option(
+      '--jq <expression>',
+      'filter JSON output with a jq expression (strings print raw), e.g. --jq ".[].name"',
+    )
     .option('--fields <list>', 'comma-separated fields to output (see each command’s help)')
     .option('--no-headers', 'omit the header row (csv, tsv, table)')
     .addOption(
@@ -93,13 +97,20 @@ export function buildProgram(state: RunState): Command {
         ? { ...state.io, color: resolveColor(opts.color, state.io.env, Boolean(state.io.stdout.isTTY)) }
         : state.io;
       checkGlobalFlags(self, opts);
+      // --jq filters the command's JSON: the command writes into a buffer, jq's result goes to stdout.
+      const jq = opts.jq === undefined ? undefined : (await import('./output/jq.js')).bufferedStdout(io);
+      if (jq && !opts.format) opts.json = true;
       const own = self.opts();
       // --limit is a total: with --all it caps the items (at most 100, one page of that size) instead of
       // shrinking every page of a full walk.
       if (own.all && own.limit !== undefined) own.all = false;
-      const ctx = createContext(io, opts);
+      const ctx = createContext(jq?.io ?? io, opts);
       try {
         state.exitCode = await handler(ctx, raw.slice(0, -2), own, self);
+        if (jq) {
+          const { applyJq } = await import('./output/jq.js');
+          io.stdout.write(await applyJq(jq.text(), opts.jq!));
+        }
       } catch (err) {
         // Convert here, where the client's base URL is known (a 404's message shows the full URL).
         if (err instanceof CliError) throw err;
@@ -445,6 +456,16 @@ function checkGlobalFlags(cmd: Command, opts: GlobalOptions): void {
       top === 'api'
         ? 'filter `loggd api` output with jq, e.g. `loggd api /profile | jq .data.username`'
         : undefined,
+    );
+  if (
+    opts.jq !== undefined &&
+    opts.format !== undefined &&
+    opts.format !== 'json' &&
+    opts.format !== 'ndjson'
+  )
+    throw usageError(
+      `--jq filters JSON: it does not apply to --format ${opts.format}`,
+      'drop --format (--jq implies json), or use --format json|ndjson',
     );
   if (top === 'api') {
     const format = opts.format ?? (opts.json ? 'json' : undefined);
