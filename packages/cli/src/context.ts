@@ -74,7 +74,7 @@ async function buildClient(
     // The demo is in-process and nobody else's quota: no rate limit on either side, so `--demo export` is instant.
     const demo = new Loggd({
       token: DEMO_TOKEN,
-      fetch: mock.fetch,
+      fetch: withHeaders(mock.fetch, options.headers),
       baseUrl: mock.baseUrl,
       rateLimit: false,
       ...hooks(DEMO_TOKEN),
@@ -99,6 +99,7 @@ async function buildClient(
   const client = new Loggd({
     token: creds.token,
     ...(baseUrl ? { baseUrl } : {}),
+    ...(options.headers ? { fetch: withHeaders(undefined, options.headers) } : {}),
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     ...(options.batch ? { maxRateLimitWaitMs: 15 * 60_000 } : {}),
     ...rateWindowOf(io.env),
@@ -113,6 +114,19 @@ async function buildClient(
   });
   tokens.set(client, creds.token);
   return client;
+}
+
+/** A fetch that adds `loggd api -H` headers to every request (the SDK sets Authorization itself). */
+function withHeaders(
+  base: typeof globalThis.fetch | undefined,
+  extra: Record<string, string> | undefined,
+): typeof globalThis.fetch | undefined {
+  if (!extra) return base;
+  return (input, init) => {
+    const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
+    for (const [name, value] of Object.entries(extra)) headers.set(name, value);
+    return (base ?? globalThis.fetch)(input, { ...init, headers });
+  };
 }
 
 /** A named profile that was never stored: list the stored ones rather than saying "no token". */

@@ -293,14 +293,23 @@ export function buildProgram(state: RunState): Command {
       .argument('<path>', 'path under /api/v1/public, e.g. /habits/42/checks')
       .option('--paginate', 'follow every page and print one array of items')
       .addOption(new Option('-q, --query <key=value>', 'query parameter (repeatable)').argParser(parseQuery))
+      .addOption(
+        new Option(
+          '-H, --header <name:value>',
+          'extra request header (repeatable; not Authorization)',
+        ).argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]),
+      )
+      .option('-i, --include', 'print the status line and response headers before the body (as gh api -i)')
       .addHelpText(
         'after',
-        '\nExamples:\n  $ loggd api /profile\n  $ loggd api /habits -q status=all --paginate\n',
+        "\nExamples:\n  $ loggd api /profile\n  $ loggd api /habits -q status=all --paginate\n  $ loggd api -i /profile            # status and headers (X-RateLimit-*) first\n  $ loggd api /habits -H 'Accept-Language: de'\n",
       ),
     async (ctx, [path], o) =>
       (await import('./commands/api.js')).apiGet(ctx, path as string, {
         paginate: o.paginate as boolean,
         query: o.query as Record<string, string>,
+        headers: o.header as string[] | undefined,
+        include: o.include as boolean | undefined,
       }),
   );
 

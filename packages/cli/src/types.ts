@@ -42,6 +42,8 @@ export interface ClientOptions {
    * failing after the SDK's retries (each wait is announced on stderr).
    */
   batch?: boolean;
+  /** Extra request headers (`loggd api -H`), never Authorization. */
+  headers?: Record<string, string>;
 }
 
 export interface CommandContext {

@@ -562,6 +562,32 @@ const ROWS: Row[] = [
     stderr: /^error: --jq filters JSON: it does not apply to --format csv$/,
   },
   {
+    name: 'api -i prints status and headers first',
+    argv: ['api', '-i', '/profile'],
+    code: 0,
+    stderr: /^$/,
+    stdout: /^HTTP\/1\.1 200 OK\n(.+: .*\n)*Content-Type: application\/json\n(.+: .*\n)*\n\{/,
+  },
+  {
+    name: 'api -H Authorization is refused',
+    argv: ['api', '/profile', '-H', 'Authorization: Bearer other'],
+    code: 2,
+    stderr:
+      /^error: -H cannot set Authorization: the token comes from --profile, LOGGD_TOKEN or `loggd auth login`$/,
+  },
+  {
+    name: 'api -H malformed',
+    argv: ['api', '/profile', '-H', 'no colon'],
+    code: 2,
+    stderr: /^error: invalid -H 'no colon': accepted is 'Name: value'$/,
+  },
+  {
+    name: 'api -i with --paginate',
+    argv: ['api', '-i', '/habits', '--paginate'],
+    code: 2,
+    stderr: /^error: -i shows one response: it does not combine with --paginate$/,
+  },
+  {
     name: 'demo list',
     argv: ['--demo', 'habits', 'list', '--fields', 'id,name'],
     env: DEMO,
@@ -654,6 +680,32 @@ describe(`the CLI under real use: ${ROWS.length} cases`, () => {
     expect(r.stderr + r.stdout, context).not.toMatch(/\n\s+at .+:\d+:\d+/);
     const token = envOf(row, i).LOGGD_TOKEN;
     if (token && token.length > 12) expect(r.stderr + r.stdout, context).not.toContain(token);
+  });
+});
+
+describe('api -H', () => {
+  it('sends the extra headers with the stored token', async () => {
+    const { createServer: createHttpServer } = await import('node:http');
+    const echo = createHttpServer((req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ data: req.headers }));
+    });
+    await new Promise<void>((r) => echo.listen(0, '127.0.0.1', r));
+    try {
+      const { port } = echo.address() as AddressInfo;
+      const r = await runLoggd(['api', '/echo', '-H', 'X-Trace: abc 1', '-H', 'accept-language:de'], {
+        ...BASE_ENV,
+        LOGGD_TOKEN: 'tok_header_row_0123456789',
+        LOGGD_BASE_URL: `http://127.0.0.1:${port}/api/v1/public`,
+      });
+      expect(r.code, r.stderr).toBe(0);
+      const sent = JSON.parse(r.stdout).data as Record<string, string>;
+      expect(sent['x-trace']).toBe('abc 1');
+      expect(sent['accept-language']).toBe('de');
+      expect(sent.authorization).toBe('Bearer tok_header_row_0123456789');
+    } finally {
+      await new Promise((r) => echo.close(r));
+    }
   });
 });
 
