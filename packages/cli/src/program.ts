@@ -327,6 +327,17 @@ export function buildProgram(state: RunState): Command {
     auth.command('status').description('show the active profile, token source and storage'),
     async (ctx, _a, o) => (await import('./commands/auth.js')).authStatus(ctx, o),
   );
+  action(
+    auth
+      .command('token')
+      .description('print the token in effect, for scripts (only when piped, or with --show)')
+      .option('--show', 'print it on a terminal too')
+      .addHelpText(
+        'after',
+        '\nExamples:\n  $ curl -H "Authorization: Bearer $(loggd auth token)" https://loggd.life/api/v1/public/profile\n  $ loggd auth token --profile work | pbcopy\n',
+      ),
+    async (ctx, _a, o) => (await import('./commands/auth.js')).authToken(ctx, o),
+  );
   action(auth.command('logout').description('remove the stored token of a profile'), async (ctx, _a, o) =>
     (await import('./commands/auth.js')).authLogout(ctx, o),
   );

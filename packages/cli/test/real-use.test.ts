@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type FaultSpec, type RunningMockServer, startMockServer } from '@loggd/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run as runInProcess } from '../src/program.js';
 import { BIN, type BinResult, runLoggd } from './helpers/bin.js';
+import { fakeIO } from './helpers/fake-io.js';
 
 // The CLI as a new user meets it: bad input, faults and back-to-back runs against a standalone mock, through the
 // real binary. Each row is argv, env, the exit code, and the one line stderr must start with (hints may follow);
@@ -588,6 +590,21 @@ const ROWS: Row[] = [
     stderr: /^error: -i shows one response: it does not combine with --paginate$/,
   },
   {
+    name: 'auth token piped prints the token',
+    argv: ['auth', 'token'],
+    token: 'tok_short',
+    code: 0,
+    stderr: /^$/,
+    stdout: /^tok_short\n$/,
+  },
+  {
+    name: 'auth token without a token',
+    argv: ['auth', 'token'],
+    token: 'none',
+    code: 4,
+    stderr: /^error: not logged in \(profile default\)$/,
+  },
+  {
     name: 'demo list',
     argv: ['--demo', 'habits', 'list', '--fields', 'id,name'],
     env: DEMO,
@@ -680,6 +697,21 @@ describe(`the CLI under real use: ${ROWS.length} cases`, () => {
     expect(r.stderr + r.stdout, context).not.toMatch(/\n\s+at .+:\d+:\d+/);
     const token = envOf(row, i).LOGGD_TOKEN;
     if (token && token.length > 12) expect(r.stderr + r.stdout, context).not.toContain(token);
+  });
+});
+
+describe('auth token on a terminal', () => {
+  it('refuses without --show and prints with it', async () => {
+    const env = { ...BASE_ENV, LOGGD_TOKEN: 'tok_terminal_0123456789' };
+    const refused = fakeIO({ tty: true, env });
+    expect(await runInProcess(['auth', 'token'], refused.io)).toBe(2);
+    expect(refused.stderr()).toMatch(
+      /^error: refusing to print the token on a terminal: pipe it, or add --show$/m,
+    );
+    expect(refused.stdout()).toBe('');
+    const shown = fakeIO({ tty: true, env });
+    expect(await runInProcess(['auth', 'token', '--show'], shown.io)).toBe(0);
+    expect(shown.stdout()).toBe('tok_terminal_0123456789\n');
   });
 });
 
