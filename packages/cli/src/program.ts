@@ -58,12 +58,7 @@ export function buildProgram(state: RunState): Command {
       new Option('--token <token>', 'API token (prefer LOGGD_TOKEN or `loggd auth login`)').hideHelp(),
     )
     .option('--base-url <url>', 'API base URL (env LOGGD_BASE_URL)')
-    .addOption(
-      new Option(
-        '-F, --format <format>',
-        `output format: ${FORMATS.join(', ')} (env LOGGD_FORMAT)`,
-      ).argParser(parseChoice('--format', [...FORMATS, 'markdown', 'ics'])),
-    )
+    .addOption(new Option('-F, --format <format>', `output format: ${FORMATS.join(', ')} (env LOGGD_FORMAT)`))
     .option('--json', 'same as --format json; `--json id,name` also selects fields (as --fields)')
     .option(
       '--jq <expression>',
@@ -460,6 +455,15 @@ function parseNow(value: string): string {
   return value;
 }
 
+/** Every --format some command prints; which command prints which is below (the rest print FORMATS). */
+const ALL_FORMATS: readonly string[] = [...FORMATS, 'markdown', 'ics'];
+const FORMATS_OF: Record<string, readonly string[]> = {
+  export: ['json', 'ndjson', 'csv', 'ics', 'markdown'],
+  report: ['table', 'json', 'markdown'],
+  api: ['json', 'ndjson'],
+  webhooks: ['table', 'ndjson', 'json'],
+};
+
 /** Commands whose output is a list or object of API fields: the only ones --fields applies to. */
 const FIELD_COMMANDS = new Set(['habits', 'tasks', 'goals', 'focus', 'profile', 'mock verify']);
 
@@ -477,6 +481,13 @@ function checkGlobalFlags(cmd: Command, opts: GlobalOptions): void {
         ? 'filter `loggd api` output with jq, e.g. `loggd api /profile | jq .data.username`'
         : undefined,
     );
+  // --format is checked here, where the command is known, so each one offers only the formats it prints.
+  if (opts.format !== undefined && !ALL_FORMATS.includes(opts.format)) {
+    const accepted = FORMATS_OF[top] ?? FORMATS;
+    throw usageError(
+      `invalid --format '${opts.format}'${top in FORMATS_OF ? ` for \`loggd ${top}\`` : ''}: accepted formats are ${accepted.join(', ')}`,
+    );
+  }
   if (
     opts.jq !== undefined &&
     opts.format !== undefined &&

@@ -193,6 +193,19 @@ const ROWS: Row[] = [
     stderr: /^error: required option '--db <file>' not specified$/,
   },
   {
+    name: 'format unknown on a list offers only list formats',
+    argv: [...LIST, '--format', 'xml'],
+    code: 2,
+    stderr: /^error: invalid --format 'xml': accepted formats are table, json, ndjson, csv, tsv$/,
+  },
+  {
+    name: 'format unknown on export offers export formats',
+    argv: ['export', '--out', join(WORK, 'x'), '--format', 'xml'],
+    code: 2,
+    stderr:
+      /^error: invalid --format 'xml' for `loggd export`: accepted formats are json, ndjson, csv, ics, markdown$/,
+  },
+  {
     name: 'export format for lists',
     argv: [...LIST, '--format', 'markdown'],
     code: 2,
@@ -603,6 +616,25 @@ const ROWS: Row[] = [
     token: 'none',
     code: 4,
     stderr: /^error: not logged in \(profile default\)$/,
+  },
+  {
+    name: 'archived habits are not ✗ under TODAY',
+    argv: [
+      '--demo',
+      'habits',
+      'list',
+      '--status',
+      'archived',
+      '--format',
+      'table',
+      '--fields',
+      'id,status,checked_today',
+    ],
+    env: DEMO,
+    token: 'none',
+    code: 0,
+    stderr: /^$/,
+    stdout: /^ID +STATUS +TODAY\n(\d+ +archived +–\n)+$/,
   },
   {
     name: 'demo list',
