@@ -501,6 +501,14 @@ const ROWS: Row[] = [
     stdout: /Evil\\e\]0;pwned\\a\\tname\\n/,
   },
   {
+    name: 'escape sequences in a terminal report',
+    argv: ['report', 'habits', '--format', 'table'],
+    token: 'mock_other_all',
+    code: 0,
+    stderr: /^$/,
+    stdout: /^ {2}Evil\\e\]0;pwned\\a\\tname\\n +daily/m,
+  },
+  {
     name: 'escape sequences kept in JSON',
     argv: ['habits', 'list', '--format', 'json', '--fields', 'name'],
     token: 'mock_other_all',

@@ -1,5 +1,6 @@
 import { EXIT } from '../exit-codes.js';
 import { dueToday, localDay, weekStart } from '../habits/due.js';
+import { escapeControl } from '../output/escape.js';
 import { render, type TableHelpers } from '../output/render.js';
 import { HABIT, HABIT_CHECK, HABIT_SKIP } from '../resources/spec.js';
 import type { CommandContext } from '../types.js';
@@ -116,11 +117,12 @@ export async function habitsPending(ctx: CommandContext): Promise<number> {
     columns: ['id', 'name', 'frequency', 'current_streak', 'last_checked_at'],
   });
   if (ctx.io.stderr.isTTY) {
-    ctx.io.stderr.write(
+    // The date comes from the profile's time zone: escaped like any text that reaches the terminal.
+    const summary =
       pending.length === 0
-        ? `Nothing pending today (${day.date}).\n`
-        : `${pending.length} of ${items.length} active habits pending today (${day.date}).\n`,
-    );
+        ? `Nothing pending today (${day.date}).`
+        : `${pending.length} of ${items.length} active habits pending today (${day.date}).`;
+    ctx.io.stderr.write(`${escapeControl(summary)}\n`);
   }
   return pending.length === 0 ? EXIT.ok : EXIT.pending;
 }
