@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -737,6 +737,37 @@ describe(`the CLI under real use: ${ROWS.length} cases`, () => {
     expect(r.stderr + r.stdout, context).not.toMatch(/\n\s+at .+:\d+:\d+/);
     const token = envOf(row, i).LOGGD_TOKEN;
     if (token && token.length > 12) expect(r.stderr + r.stdout, context).not.toContain(token);
+  });
+});
+
+describe('export on a full disk', () => {
+  // A real ENOSPC: a 64 KiB tmpfs (needs root and a kernel that allows the mount; skipped otherwise, e.g. in a
+  // rootless container). The export fails with one line and leaves no partial run behind.
+  const tiny = join(WORK, 'tiny-disk');
+  let mounted = false;
+  beforeAll(() => {
+    mkdirSync(tiny, { recursive: true });
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', tiny], { stdio: 'ignore' });
+      mounted = true;
+    } catch {
+      mounted = false;
+    }
+  });
+  afterAll(() => {
+    if (mounted) execFileSync('umount', [tiny], { stdio: 'ignore' });
+  });
+
+  it('fails with one line naming the folder and removes its temp files', async (test) => {
+    if (!mounted) test.skip();
+    const out = join(tiny, 'export');
+    const r = await runLoggd(['--demo', 'export', '--out', out], { ...BASE_ENV, ...DEMO });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toBe(
+      `error: cannot write ${out}: the disk is full (ENOSPC)\nhint: free some space (or pick another disk), then run the command again\n`,
+    );
+    expect(existsSync(join(out, '.loggd-export', 'run'))).toBe(false);
+    expect(readdirSync(out).filter((f) => f !== '.loggd-export')).toEqual([]);
   });
 });
 

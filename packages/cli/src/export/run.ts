@@ -218,9 +218,29 @@ export async function exportAccount(opts: ExportOptions): Promise<ExportResult> 
       elapsedMs: Date.now() - started,
       ...(notes ? { notes } : {}),
     };
+  } catch (err) {
+    await dropRunAfterWriteFailure(layout, err);
+    throw err;
   } finally {
     await release();
   }
+}
+
+/** Errors of the disk itself: the write cannot succeed by running again as is. */
+const WRITE_FAILURES = new Set(['ENOSPC', 'EDQUOT', 'EFBIG', 'EIO', 'EROFS']);
+
+/**
+ * After a write failure (disk full, quota, I/O error) the partial run is removed: it holds the very space the user
+ * must free, and resuming onto files cut short gains nothing. A network or API failure keeps it for the resume,
+ * and so does a failure during the commit (commit.json present), which the next run rolls forward from it. The
+ * error gets the --out folder as its path when the failed write had none (a FileHandle write names no file).
+ */
+async function dropRunAfterWriteFailure(layout: Layout, err: unknown): Promise<void> {
+  const e = err as NodeJS.ErrnoException | undefined;
+  if (typeof e?.code !== 'string' || !WRITE_FAILURES.has(e.code)) return;
+  e.path ??= layout.out;
+  if (await readJson<unknown>(layout.commit, null)) return;
+  await remove(layout.run).catch(() => {});
 }
 
 function storeFileOf(resource: Resource): string {
