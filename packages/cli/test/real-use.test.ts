@@ -645,6 +645,15 @@ const ROWS: Row[] = [
     stdout: /^ID +STATUS +TODAY\n(\d+ +archived +–\n)+$/,
   },
   {
+    name: 'mock verify piped: a header row like any empty list',
+    argv: ['--demo', 'mock', 'verify'],
+    env: DEMO,
+    token: 'none',
+    code: 0,
+    stderr: /^checked \d+ items from \d+ endpoint reads .*: 0 violation\(s\)/m,
+    stdout: /^kind\tendpoint\tpath\tdetail\tcount\n$/,
+  },
+  {
     name: 'demo list',
     argv: ['--demo', 'habits', 'list', '--fields', 'id,name'],
     env: DEMO,
