@@ -1,9 +1,10 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { RequestEvent, ResponseEvent } from '@loggd/sdk';
-import { noTokenError, usageError } from './errors.js';
+import { CliError, noTokenError, usageError } from './errors.js';
+import { EXIT } from './exit-codes.js';
 import { isValidTimeZone } from './output/datetime.js';
-import type { CommandContext, GlobalOptions, IO } from './types.js';
+import type { ClientOptions, CommandContext, GlobalOptions, IO } from './types.js';
 
 /** The demo account's token in the in-process mock. */
 export const DEMO_TOKEN = 'mock_pro_all';
@@ -22,8 +23,11 @@ export function createContext(io: IO, opts: GlobalOptions): CommandContext {
     io,
     opts,
     configDir: configDirFor(io.env),
-    createClient: () => {
-      client ??= buildClient(io, opts, ctx.configDir);
+    createClient: (options = {}) => {
+      client ??= buildClient(io, opts, ctx.configDir, options).then((built) => {
+        ctx.baseUrl = built.baseUrl;
+        return built;
+      });
       return client;
     },
     now: async () => (opts.demo ? (await demoMock(io.env)).clock.now() : new Date()),
@@ -46,10 +50,11 @@ async function lookUpTimeZone(ctx: CommandContext): Promise<string> {
     // One request per run, only when a table shows a datetime: the API computes days in this zone too.
     const profile = await (await ctx.createClient()).profile.get();
     return isValidTimeZone(profile.timezone) ? profile.timezone : 'UTC';
-  } catch {
-    ctx.io.stderr.write(
-      'note: could not read the profile’s time zone (read:profile scope?): times are UTC\n',
-    );
+  } catch (err) {
+    // Only a missing read:profile scope is worth working around; a free plan, a bad token or an outage is the
+    // error the user must see ("needs Pro", not "no read:profile scope").
+    if ((err as { code?: string }).code !== 'missing_scope') throw err;
+    ctx.io.stderr.write('note: the token has no read:profile scope: times are shown in UTC\n');
     return 'UTC';
   }
 }
@@ -58,28 +63,109 @@ async function buildClient(
   io: IO,
   opts: GlobalOptions,
   configDir: string,
+  options: ClientOptions,
 ): Promise<import('@loggd/sdk').Loggd> {
   const { Loggd } = await import('@loggd/sdk');
   const hooks = (token: string) => (opts.debug ? debugHooks(io, token) : {});
+  const timeoutMs = timeoutOf(opts, io.env);
   if (opts.demo) {
     const mock = await demoMock(io.env);
     if (io.stderr.isTTY) io.stderr.write('demo: the in-process mock’s demo account (no token, no network)\n');
     // The demo is in-process and nobody else's quota: no rate limit on either side, so `--demo export` is instant.
-    return new Loggd({
+    const demo = new Loggd({
       token: DEMO_TOKEN,
-      fetch: mock.fetch,
+      fetch: withHeaders(mock.fetch, options.headers),
       baseUrl: mock.baseUrl,
       rateLimit: false,
       ...hooks(DEMO_TOKEN),
     });
+    tokens.set(demo, DEMO_TOKEN);
+    return demo;
   }
   const creds = await resolveTokenAndUrl(io, opts, configDir);
-  if (!creds.token) throw noTokenError();
-  return new Loggd({
+  if (!creds.token) {
+    await checkProfileExists(opts.profile || io.env.LOGGD_PROFILE, configDir);
+    throw noTokenError();
+  }
+  const baseUrl = creds.baseUrl;
+  if (baseUrl !== undefined)
+    (await import('./auth/base-url.js')).checkBaseUrl(
+      baseUrl,
+      opts.baseUrl ? '--base-url' : io.env.LOGGD_BASE_URL ? 'LOGGD_BASE_URL' : 'stored base URL',
+    );
+  const { announceTimeouts, announceWaits } = await import('./client-events.js');
+  const debug: import('@loggd/sdk').LoggdHooks = opts.debug ? debugHooks(io, creds.token).hooks : {};
+  const timeouts = announceTimeouts(io, baseUrl ?? 'https://loggd.life/api/v1/public');
+  const client = new Loggd({
     token: creds.token,
-    ...(creds.baseUrl ? { baseUrl: creds.baseUrl } : {}),
-    ...hooks(creds.token),
+    ...(baseUrl ? { baseUrl } : {}),
+    ...(options.headers ? { fetch: withHeaders(undefined, options.headers) } : {}),
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    ...(options.batch ? { maxRateLimitWaitMs: 15 * 60_000 } : {}),
+    ...rateWindowOf(io.env),
+    onRateLimit: announceWaits(io),
+    hooks: {
+      onRequest: (e) => debug.onRequest?.(e),
+      onResponse: (e) => {
+        debug.onResponse?.(e);
+        timeouts(e);
+      },
+    },
   });
+  tokens.set(client, creds.token);
+  return client;
+}
+
+/** A fetch that adds `loggd api -H` headers to every request (the SDK sets Authorization itself). */
+function withHeaders(
+  base: typeof globalThis.fetch | undefined,
+  extra: Record<string, string> | undefined,
+): typeof globalThis.fetch | undefined {
+  if (!extra) return base;
+  return (input, init) => {
+    const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
+    for (const [name, value] of Object.entries(extra)) headers.set(name, value);
+    return (base ?? globalThis.fetch)(input, { ...init, headers });
+  };
+}
+
+/** A named profile that was never stored: list the stored ones rather than saying "no token". */
+async function checkProfileExists(name: string | undefined, configDir: string): Promise<void> {
+  if (!name) return;
+  const { readSettings } = await import('./auth/settings.js');
+  const stored = Object.keys((await readSettings(configDir)).profiles).sort();
+  if (stored.includes(name)) return;
+  throw new CliError(
+    `unknown profile '${name}': ${stored.length ? `stored profiles are ${stored.join(', ')}` : 'no profile is stored yet'}`,
+    EXIT.auth,
+    'unknown_profile',
+    [`\`loggd auth login --profile ${name}\` creates it; \`loggd auth switch <name>\` picks a stored one`],
+  );
+}
+
+/** --timeout / LOGGD_TIMEOUT in seconds (0 = none) → the SDK's per-attempt timeoutMs. */
+function timeoutOf(opts: GlobalOptions, env: Record<string, string | undefined>): number | undefined {
+  if (opts.timeout !== undefined) return opts.timeout * 1000;
+  const raw = env.LOGGD_TIMEOUT;
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^\d+(\.\d+)?$/.test(raw.trim()))
+    throw usageError(
+      `invalid LOGGD_TIMEOUT '${raw}': accepted is a number of seconds (0 = no timeout)`,
+      'e.g. LOGGD_TIMEOUT=20',
+    );
+  return Number(raw.trim()) * 1000;
+}
+
+/**
+ * LOGGD_RATE_WINDOW_MS: the server's rate-limit window, for a mock with a short one (tests, benchmarks); the
+ * public API's is a minute.
+ */
+function rateWindowOf(env: Record<string, string | undefined>): { rateLimit?: { windowMs: number } } {
+  const raw = env.LOGGD_RATE_WINDOW_MS;
+  if (!raw) return {};
+  if (!/^\d+$/.test(raw) || Number(raw) < 1)
+    throw usageError(`invalid LOGGD_RATE_WINDOW_MS '${raw}': accepted is a positive number of milliseconds`);
+  return { rateLimit: { windowMs: Number(raw) } };
 }
 
 // One demo mock per seed and clock per process: read-only commands leave it unchanged, and in-process callers
@@ -133,6 +219,19 @@ export async function resolveTokenAndUrl(io: IO, opts: GlobalOptions, configDir:
   }
 }
 
+const tokens = new WeakMap<object, string>();
+
+/**
+ * Which account on which server a client reads: its base URL and the first 16 hex digits of the token's SHA-256
+ * (a fingerprint that cannot be turned back into the token). Export state records it to refuse resuming a run
+ * of another source.
+ */
+export async function sourceOf(_ctx: CommandContext, client: import('@loggd/sdk').Loggd): Promise<string> {
+  const { createHash } = await import('node:crypto');
+  const token = tokens.get(client) ?? '';
+  return `${client.baseUrl}#${createHash('sha256').update(token).digest('hex').slice(0, 16)}`;
+}
+
 /** Masks a token for logs: the first 4 characters, then …. */
 export function redact(text: string, token: string | undefined): string {
   return token ? text.replaceAll(token, `${token.slice(0, 4)}…`) : text;
@@ -152,6 +251,14 @@ function debugHooks(io: IO, token: string) {
 function describe(e: RequestEvent | ResponseEvent): string {
   const status = 'status' in e ? ` ${e.status ?? 'no response'}` : '';
   const took = 'durationMs' in e ? ` (${Math.round(e.durationMs)} ms)` : '';
+  const headers = 'status' in e ? e.headers : null;
+  const limit = headers?.get('x-ratelimit-limit');
+  const remaining = headers?.get('x-ratelimit-remaining');
+  const retryAfter = headers?.get('retry-after');
+  const quota =
+    limit || remaining
+      ? ` [rate limit ${remaining ?? '?'}/${limit ?? '?'} left${retryAfter ? `, Retry-After ${retryAfter}` : ''}]`
+      : '';
   const retry = e.attempt > 0 ? ` [retry ${e.attempt}]` : '';
-  return `${e.method} ${e.path}${status}${took}${retry}`;
+  return `${e.method} ${e.path}${status}${took}${quota}${retry}`;
 }

@@ -1,3 +1,4 @@
+import { ERROR_CODES } from './errors.js';
 import { exitCodesHelp } from './exit-codes.js';
 
 const ENVIRONMENT = `Environment variables of loggd:
@@ -10,6 +11,8 @@ const ENVIRONMENT = `Environment variables of loggd:
   LOGGD_CONFIG_DIR    configuration directory (default \${XDG_CONFIG_HOME:-~/.config}/loggd)
   LOGGD_DEMO_SEED     --demo: seed of the in-process mock's data
   LOGGD_DEMO_NOW      --demo: the mock's frozen "now" (ISO datetime), for reproducible output
+  LOGGD_TIMEOUT       seconds to wait for each answer before retrying (default 30, 0 = never); --timeout wins
+  LOGGD_RATE_WINDOW_MS  the server's rate-limit window in ms (default 60000; for a mock with a shorter one)
   LOGGD_WEBHOOK_SECRET  webhook endpoint secret for \`loggd webhooks listen|trigger|verify\` (--secret wins)
   NO_COLOR            any value: no colour (--color always still colours)
   FORCE_COLOR, CLICOLOR_FORCE   colour even when piped (0 turns colour off)
@@ -27,12 +30,18 @@ const FORMATTING = `Output of loggd read commands:
            arrays of objects → their name (tags) or title (subtasks, milestones) joined with ';', null → empty
   --fields a,b,c   selects fields in every format (JSON objects keep only those keys); each command's --help
                    lists its fields, and an unknown field is an error listing the valid ones
-  Data goes to stdout; progress, hints and errors go to stderr (as {"error":{...}} JSON in machine formats).
+  Data goes to stdout; progress, hints and errors go to stderr (as {"error":{...}} JSON when
+  JSON output was asked for: --format json|ndjson, --json or LOGGD_FORMAT).
 `;
 
 /** Help topics for `loggd help <topic>`. */
 export const HELP_TOPICS: Record<string, () => string> = {
-  'exit-codes': exitCodesHelp,
+  'exit-codes': () =>
+    `${exitCodesHelp()}\nError codes (the "code" of JSON errors with --format json|ndjson):\n\n${Object.entries(
+      ERROR_CODES,
+    )
+      .map(([code, meaning]) => `  ${code.padEnd(25)} ${meaning}`)
+      .join('\n')}\n`,
   environment: () => ENVIRONMENT,
   formatting: () => FORMATTING,
 };

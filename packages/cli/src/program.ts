@@ -1,10 +1,12 @@
 import { Command, type CommanderError, Option } from 'commander';
 import { resolveColor } from './color.js';
 import { createContext } from './context.js';
-import { CliError, errorJson, toCliError, usageError } from './errors.js';
+import { CliError, errorJson, toCliError, usageError, wantsJsonErrors } from './errors.js';
 import { EXIT } from './exit-codes.js';
 import { HELP_TOPICS } from './help-topics.js';
-import { FORMATS, isMachineFormat, resolveFormat } from './output/format.js';
+import { expandJsonFields } from './json-fields.js';
+import { escapeControl } from './output/escape.js';
+import { FORMATS } from './output/format.js';
 import { checkRange, parseChoice, parseDate, parseId, parseLimit, parseQuery } from './parse.js';
 import { registerExportCommands } from './program-export.js';
 import { registerReportCommands } from './program-report.js';
@@ -56,13 +58,12 @@ export function buildProgram(state: RunState): Command {
       new Option('--token <token>', 'API token (prefer LOGGD_TOKEN or `loggd auth login`)').hideHelp(),
     )
     .option('--base-url <url>', 'API base URL (env LOGGD_BASE_URL)')
-    .addOption(
-      new Option(
-        '-F, --format <format>',
-        `output format: ${FORMATS.join(', ')} (env LOGGD_FORMAT)`,
-      ).argParser(parseChoice('--format', [...FORMATS, 'markdown', 'ics'])),
+    .addOption(new Option('-F, --format <format>', `output format: ${FORMATS.join(', ')} (env LOGGD_FORMAT)`))
+    .option('--json', 'same as --format json; `--json id,name` also selects fields (as --fields)')
+    .option(
+      '--jq <expression>',
+      'filter JSON output with a jq expression (strings print raw), e.g. --jq ".[].name"',
     )
-    .option('--json', 'same as --format json')
     .option('--fields <list>', 'comma-separated fields to output (see each command’s help)')
     .option('--no-headers', 'omit the header row (csv, tsv, table)')
     .addOption(
@@ -71,10 +72,16 @@ export function buildProgram(state: RunState): Command {
       ),
     )
     .option('--no-input', 'never prompt')
-    .option('--debug', 'log requests to stderr (token redacted) and show stack traces');
+    .addOption(
+      new Option(
+        '--timeout <seconds>',
+        'wait this long for each answer before retrying (default 30, 0 = never; env LOGGD_TIMEOUT)',
+      ).argParser(parseTimeout),
+    )
+    .option('--debug', 'log requests and rate-limit headers to stderr (token redacted), show stack traces');
   program.addHelpText(
     'after',
-    `\nExamples:\n  $ loggd --demo habits list\n  $ loggd habits pending || notify-send "Habits pending"\n  $ loggd tasks list --status all --all --format csv > tasks.csv\n  $ loggd api /goals -q status=all --paginate\n\nMore: loggd help exit-codes | environment | formatting`,
+    `\nExamples:\n  $ loggd --demo habits list\n  $ loggd habits pending; [ $? -eq 10 ] && notify-send "Habits pending"\n  $ loggd tasks list --status all --all --format csv > tasks.csv\n  $ loggd api /goals -q status=all --paginate\n\nMore: loggd help exit-codes | environment | formatting`,
   );
 
   const action = (cmd: Command, handler: CommandHandler) =>
@@ -84,14 +91,33 @@ export function buildProgram(state: RunState): Command {
       const io = opts.color
         ? { ...state.io, color: resolveColor(opts.color, state.io.env, Boolean(state.io.stdout.isTTY)) }
         : state.io;
-      const ctx = createContext(io, opts);
-      state.exitCode = await handler(ctx, raw.slice(0, -2), self.opts(), self);
+      checkGlobalFlags(self, opts);
+      // --jq filters the command's JSON: the command writes into a buffer, jq's result goes to stdout.
+      const jq = opts.jq === undefined ? undefined : (await import('./output/jq.js')).bufferedStdout(io);
+      if (jq && !opts.format) opts.json = true;
+      const own = self.opts();
+      // --limit is a total: with --all it caps the items (at most 100, one page of that size) instead of
+      // shrinking every page of a full walk.
+      if (own.all && own.limit !== undefined) own.all = false;
+      const ctx = createContext(jq?.io ?? io, opts);
+      try {
+        state.exitCode = await handler(ctx, raw.slice(0, -2), own, self);
+        if (jq) {
+          const { applyJq } = await import('./output/jq.js');
+          io.stdout.write(await applyJq(jq.text(), opts.jq!));
+        }
+      } catch (err) {
+        // Convert here, where the client's base URL is known (a 404's message shows the full URL).
+        if (err instanceof CliError) throw err;
+        throw Object.assign(toCliError(err, ctx.baseUrl), { cause: err });
+      }
     });
 
   const limit = () =>
-    new Option('--limit <n>', 'items per page, 1–100 (API default 50; with --all, 100)').argParser(
-      parseLimit,
-    );
+    new Option(
+      '--limit <n>',
+      'how many items, 1–100 (default: one page of 50; --all without --limit: every item)',
+    ).argParser(parseLimit);
   const all = () => new Option('--all', 'follow every page (one JSON array for json)');
   const from = () =>
     new Option('--from <date>', 'start date, inclusive (YYYY-MM-DD)').argParser(parseDate('--from'));
@@ -154,10 +180,10 @@ export function buildProgram(state: RunState): Command {
   action(
     habits
       .command('pending')
-      .description('active habits due today and not yet checked (profile time zone); exit 1 if any')
+      .description('active habits due today and not yet checked (profile time zone); exit 10 if any')
       .addHelpText(
         'after',
-        `${fieldsHelp(HABIT)}\nDue today: daily habits; custom-days habits on their days; weekly-target habits until the week\n(starting on the profile's week_start_day) has its target of checked days.\nExit status: 0 when nothing is pending, 1 otherwise (for cron and scripts).\n\nExample (crontab, 8 pm):\n  0 20 * * *  loggd habits pending >/dev/null || notify-send 'Habits still pending'\n`,
+        `${fieldsHelp(HABIT)}\nDue today: daily habits; custom-days habits on their days; weekly-target habits until the week\n(starting on the profile's week_start_day) has its target of checked days.\nExit status: 0 when nothing is pending, 10 when some habit is pending; errors keep their own codes\n(1 server, 4 auth, 6 network…: \`loggd help exit-codes\`), so an outage never reads as "pending".\n\nExample (crontab, 8 pm; the token comes from \`loggd auth login\`, never from the crontab line):\n  0 20 * * *  loggd habits pending >/dev/null; [ $? -eq 10 ] && notify-send 'Habits still pending'\n`,
       ),
     async (ctx) => (await import('./commands/habits.js')).habitsPending(ctx),
   );
@@ -262,14 +288,23 @@ export function buildProgram(state: RunState): Command {
       .argument('<path>', 'path under /api/v1/public, e.g. /habits/42/checks')
       .option('--paginate', 'follow every page and print one array of items')
       .addOption(new Option('-q, --query <key=value>', 'query parameter (repeatable)').argParser(parseQuery))
+      .addOption(
+        new Option(
+          '-H, --header <name:value>',
+          'extra request header (repeatable; not Authorization)',
+        ).argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]),
+      )
+      .option('-i, --include', 'print the status line and response headers before the body (as gh api -i)')
       .addHelpText(
         'after',
-        '\nExamples:\n  $ loggd api /profile\n  $ loggd api /habits -q status=all --paginate\n',
+        "\nExamples:\n  $ loggd api /profile\n  $ loggd api /habits -q status=all --paginate\n  $ loggd api -i /profile            # status and headers (X-RateLimit-*) first\n  $ loggd api /habits -H 'Accept-Language: de'\n",
       ),
     async (ctx, [path], o) =>
       (await import('./commands/api.js')).apiGet(ctx, path as string, {
         paginate: o.paginate as boolean,
         query: o.query as Record<string, string>,
+        headers: o.header as string[] | undefined,
+        include: o.include as boolean | undefined,
       }),
   );
 
@@ -286,6 +321,17 @@ export function buildProgram(state: RunState): Command {
   action(
     auth.command('status').description('show the active profile, token source and storage'),
     async (ctx, _a, o) => (await import('./commands/auth.js')).authStatus(ctx, o),
+  );
+  action(
+    auth
+      .command('token')
+      .description('print the token in effect, for scripts (only when piped, or with --show)')
+      .option('--show', 'print it on a terminal too')
+      .addHelpText(
+        'after',
+        '\nExamples:\n  $ curl -H "Authorization: Bearer $(loggd auth token)" https://loggd.life/api/v1/public/profile\n  $ loggd auth token --profile work | pbcopy\n',
+      ),
+    async (ctx, _a, o) => (await import('./commands/auth.js')).authToken(ctx, o),
   );
   action(auth.command('logout').description('remove the stored token of a profile'), async (ctx, _a, o) =>
     (await import('./commands/auth.js')).authLogout(ctx, o),
@@ -406,6 +452,68 @@ function parseSeed(value: string): number {
     throw usageError(`invalid --seed '${value}': accepted is a non-negative integer`);
   return n;
 }
+function parseTimeout(value: string): number {
+  if (!/^\d+(\.\d+)?$/.test(value.trim()))
+    throw usageError(
+      `invalid --timeout '${value}': accepted is a number of seconds (0 = no timeout)`,
+      'e.g. --timeout 20',
+    );
+  return Number(value.trim());
+}
+
+/** Every --format some command prints; which command prints which is below (the rest print FORMATS). */
+const ALL_FORMATS: readonly string[] = [...FORMATS, 'markdown', 'ics'];
+const FORMATS_OF: Record<string, readonly string[]> = {
+  export: ['json', 'ndjson', 'csv', 'ics', 'markdown'],
+  report: ['table', 'json', 'markdown'],
+  api: ['json', 'ndjson'],
+  webhooks: ['table', 'ndjson', 'json'],
+};
+
+/** Commands whose output is a list or object of API fields: the only ones --fields applies to. */
+const FIELD_COMMANDS = new Set(['habits', 'tasks', 'goals', 'focus', 'profile', 'mock verify']);
+
+/**
+ * A global flag a command would ignore is a usage error, never a silent exit 0: --fields outside the resource
+ * commands, a --format `loggd api` cannot print.
+ */
+function checkGlobalFlags(cmd: Command, opts: GlobalOptions): void {
+  const path = commandPath(cmd).replace(/^loggd /, '');
+  const top = path.split(' ')[0] ?? '';
+  if (opts.fields !== undefined && !FIELD_COMMANDS.has(top) && !FIELD_COMMANDS.has(path))
+    throw usageError(
+      `--fields does not apply to \`loggd ${path}\`: it selects fields of habits, tasks, goals, focus and profile output`,
+      top === 'api'
+        ? 'filter `loggd api` output with jq, e.g. `loggd api /profile | jq .data.username`'
+        : undefined,
+    );
+  // --format is checked here, where the command is known, so each one offers only the formats it prints.
+  if (opts.format !== undefined && !ALL_FORMATS.includes(opts.format)) {
+    const accepted = FORMATS_OF[top] ?? FORMATS;
+    throw usageError(
+      `invalid --format '${opts.format}'${top in FORMATS_OF ? ` for \`loggd ${top}\`` : ''}: accepted formats are ${accepted.join(', ')}`,
+    );
+  }
+  if (
+    opts.jq !== undefined &&
+    opts.format !== undefined &&
+    opts.format !== 'json' &&
+    opts.format !== 'ndjson'
+  )
+    throw usageError(
+      `--jq filters JSON: it does not apply to --format ${opts.format}`,
+      'drop --format (--jq implies json), or use --format json|ndjson',
+    );
+  if (top === 'api') {
+    const format = opts.format ?? (opts.json ? 'json' : undefined);
+    if (format !== undefined && format !== 'json' && format !== 'ndjson')
+      throw usageError(
+        `invalid --format '${format}' for \`loggd api\`: accepted are json, ndjson (raw API bodies have no columns)`,
+        'list commands (`loggd habits list --format csv`) print CSV and TSV',
+      );
+  }
+}
+
 /** Commander's output goes through the injected IO; its errors become CommanderFailure (handled in run()). */
 function wireOutput(cmd: Command, state: RunState): void {
   cmd.configureOutput({
@@ -470,7 +578,7 @@ export async function run(argv: string[], io: IO): Promise<number> {
   const state: RunState = { io, exitCode: EXIT.ok };
   const program = buildProgram(state);
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(expandJsonFields(argv, program), { from: 'user' });
     return state.exitCode;
   } catch (thrown) {
     const outcome = thrown instanceof CommanderFailure ? fromCommander(thrown) : toCliError(thrown);
@@ -481,19 +589,14 @@ export async function run(argv: string[], io: IO): Promise<number> {
 }
 
 function reportError(io: IO, err: CliError, opts: GlobalOptions, original: unknown): void {
-  // JSON errors only when a machine format was asked for: a plain pipe (default TSV) still has a human on stderr.
-  let machine = false;
-  try {
-    const explicit = Boolean(opts.format || opts.json || io.env.LOGGD_FORMAT);
-    machine = explicit && isMachineFormat(resolveFormat(opts, io));
-  } catch {
-    // A bad LOGGD_FORMAT is itself the error being reported: print it for humans.
-  }
-  if (machine) {
+  // JSON errors only when JSON output was asked for: a pipe, CSV or TSV still has a human reading stderr.
+  if (wantsJsonErrors(opts, io.env)) {
     io.stderr.write(`${errorJson(err)}\n`);
   } else {
-    io.stderr.write(`error: ${err.message}\n`);
-    for (const hint of err.hints) io.stderr.write(`hint: ${hint}\n`);
+    // Messages may quote API text: never let it drive the terminal.
+    io.stderr.write(`error: ${escapeControl(err.message)}\n`);
+    for (const hint of err.hints) io.stderr.write(`hint: ${escapeControl(hint)}\n`);
   }
-  if (opts.debug && original instanceof Error && original.stack) io.stderr.write(`${original.stack}\n`);
+  const source = original instanceof CliError && original.cause instanceof Error ? original.cause : original;
+  if (opts.debug && source instanceof Error && source.stack) io.stderr.write(`${source.stack}\n`);
 }

@@ -25,10 +25,25 @@ export interface GlobalOptions {
   /** Alias of `--format json`. */
   json?: boolean;
   fields?: string;
+  /** --jq: a jq expression applied to the JSON output. */
+  jq?: string;
   headers?: boolean;
   color?: 'auto' | 'always' | 'never';
   input?: boolean;
   debug?: boolean;
+  /** --timeout: seconds to wait for an answer before retrying (env LOGGD_TIMEOUT). */
+  timeout?: number;
+}
+
+/** How a command wants its client. */
+export interface ClientOptions {
+  /**
+   * A batch command (export, sync, report): it waits out every 429 the server gives a Retry-After for, instead of
+   * failing after the SDK's retries (each wait is announced on stderr).
+   */
+  batch?: boolean;
+  /** Extra request headers (`loggd api -H`), never Authorization. */
+  headers?: Record<string, string>;
 }
 
 export interface CommandContext {
@@ -37,7 +52,9 @@ export interface CommandContext {
   /** Directory for settings and the insecure token file: ${XDG_CONFIG_HOME:-~/.config}/loggd (mode 0700). */
   configDir: string;
   /** Builds an SDK client from flags, env, the profile's stored token, or the in-process mock with --demo. */
-  createClient(): Promise<import('@loggd/sdk').Loggd>;
+  createClient(options?: ClientOptions): Promise<import('@loggd/sdk').Loggd>;
+  /** The base URL of the client once built (errors show full URLs with it). */
+  baseUrl?: string;
   /** The current instant: the mock's clock with --demo (so a pinned LOGGD_DEMO_NOW is "today"), else real time. */
   now?(): Promise<Date>;
   /** The profile's IANA time zone for tables (LOGGD_TZ, else one GET /profile per run, else UTC). */

@@ -125,8 +125,8 @@ describe('auth login', () => {
     expect(await authLogin(h.ctx, { withToken: true })).toBe(4);
     expect(h.err.text).toMatch(/LOGGD_TOKEN/);
     expect(h.err.text).toMatch(/--insecure-storage/);
-    // Piped stdout: the error is one machine-readable JSON line.
-    expect(JSON.parse(h.err.text.trim()).error.code).toBe('no_keyring');
+    // Piped stdout without --format json: still the human line (JSON errors only when JSON was asked for).
+    expect(h.err.text).toMatch(/^error: cannot store the token/);
     expect(existsSync(credentialsFile())).toBe(false);
     expect(existsSync(settingsFile())).toBe(false);
     expect(h.printed()).not.toContain('mock_pro_all');

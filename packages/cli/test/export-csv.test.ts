@@ -89,8 +89,11 @@ describe('loggd export --format csv', () => {
     const sum = (rows: Rec[], key: string) => rows.reduce((n, r) => n + Number(r[key]), 0);
     expect(sum(daily, 'habits_done')).toBe(days.filter((r) => r.status === 'done').length);
     expect(sum(daily, 'habits_due')).toBe(
-      days.filter((r) => r.status === 'done' || r.status === 'missed').length,
+      days.filter((r) => r.status === 'done' || r.status === 'missed' || r.status === 'pending').length,
     );
+    // Today is never missed: the day is not over.
+    expect(days.some((r) => r.date === today && r.status === 'missed')).toBe(false);
+    expect(days.filter((r) => r.status === 'pending').every((r) => r.date === today)).toBe(true);
     expect(sum(daily, 'tasks_completed')).toBe(account.tasks.filter((t) => t.completed_at).length);
     expect(sum(daily, 'tasks_created')).toBe(account.tasks.length);
     const focusSeconds = account.focusSessions.reduce((n, s) => n + (s.actual_duration_seconds ?? 0), 0);
@@ -135,9 +138,15 @@ describe('habitDays', () => {
           if (r.checks > 0) expect(r.status).toBe('done');
           else if (skipDates.includes(r.date)) expect(r.status).toBe('skipped');
           else if (h.frequency === 'daily' && !h.weekly_target && !h.custom_days)
-            expect(r.status).toBe('missed');
+            expect(r.status).toBe(r.date === '2026-03-01' ? 'pending' : 'missed');
           else if (!h.weekly_target && h.frequency !== 'weekly' && h.custom_days)
-            expect(r.status).toBe(h.custom_days.includes(r.weekday) ? 'missed' : 'not-due');
+            expect(r.status).toBe(
+              h.custom_days.includes(r.weekday)
+                ? r.date === '2026-03-01'
+                  ? 'pending'
+                  : 'missed'
+                : 'not-due',
+            );
         }
       }),
     );

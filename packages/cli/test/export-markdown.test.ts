@@ -97,7 +97,9 @@ describe('loggd export --format markdown (Obsidian daily notes)', () => {
         timeZone: zone,
         weekStartDay: account.profile.week_start_day,
       })) {
-        if (r.status === 'done' || r.status === 'missed') status.set(`${r.date}|${h.id}`, r.status);
+        // Today's pending habit is an unchecked box in the note, as a missed one.
+        if (r.status === 'done' || r.status === 'missed' || r.status === 'pending')
+          status.set(`${r.date}|${h.id}`, r.status === 'done' ? 'done' : 'missed');
       }
     }
 

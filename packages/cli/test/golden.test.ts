@@ -116,15 +116,9 @@ describe('stderr carries hints, not data', () => {
   });
 
   it('shows --all progress on a TTY only', async () => {
-    const tty = await loggd(
-      ['tasks', 'list', '--status', 'all', '--all', '--limit', '50', '--format', 'json'],
-      'tty',
-    );
-    expect(tty.stderr).toMatch(/Fetching tasks… \d+ \(\d+ pages\)/);
-    const pipe = await loggd(
-      ['tasks', 'list', '--status', 'all', '--all', '--limit', '50', '--format', 'json'],
-      'pipe',
-    );
+    const tty = await loggd(['tasks', 'list', '--status', 'all', '--all', '--format', 'json'], 'tty');
+    expect(tty.stderr).toMatch(/Fetching tasks… \d+ \(\d+ pages?\)/);
+    const pipe = await loggd(['tasks', 'list', '--status', 'all', '--all', '--format', 'json'], 'pipe');
     expect(pipe.stderr).toBe('');
     expect(JSON.parse(pipe.stdout)).toEqual(JSON.parse(tty.stdout));
   });

@@ -171,7 +171,7 @@ describe('reports on the demo account', () => {
     await expect(report('weekly', {}, { format: 'csv' })).rejects.toThrow(
       /accepted are table, json, markdown/,
     );
-    await expect(report('habits', { habit: 999_999 })).rejects.toThrow(/unknown --habit 999999/);
+    await expect(report('habits', { habit: 999_999 })).rejects.toThrow(/no habit 999999/);
   });
 });
 

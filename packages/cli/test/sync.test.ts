@@ -112,7 +112,7 @@ describe('loggd sync --db', () => {
         weekStartDay: account.profile.week_start_day,
       })) {
         habitDayRows++;
-        if (r.status === 'done' || r.status === 'missed')
+        if (r.status === 'done' || r.status === 'missed' || r.status === 'pending')
           dueByDay.set(r.date, (dueByDay.get(r.date) ?? 0) + 1);
       }
     }

@@ -108,6 +108,11 @@ describe('loggd webhooks verify', () => {
     expect(await runWebhooks(['webhooks', 'verify', '--secret', SECRET], u.io)).toBe(2);
     expect(await runWebhooks(['webhooks', 'verify', '--signature', 'sha256=00'], u.io)).toBe(2);
     expect(u.err.text).toContain('set LOGGD_WEBHOOK_SECRET or give --secret-file PATH');
+    const v = testIO();
+    expect(await runWebhooks(['webhooks', 'verify', '--secret', SECRET, '--signature', 'nothex'], v.io)).toBe(
+      2,
+    );
+    expect(v.err.text).toContain("invalid --signature 'nothex'");
   });
 });
 

@@ -102,6 +102,7 @@ export class Loggd {
       deadlineMs:
         options.deadlineMs === undefined ? undefined : nonNegative('deadlineMs', options.deadlineMs, 0),
       maxRetryAfterMs: nonNegative('maxRetryAfterMs', options.maxRetryAfterMs, 60_000),
+      maxRateLimitWaitMs: nonNegative('maxRateLimitWaitMs', options.maxRateLimitWaitMs, 0),
       backoffBaseMs: nonNegative('backoff.baseMs', options.backoff?.baseMs, 500),
       backoffCapMs: nonNegative('backoff.capMs', options.backoff?.capMs, 8_000),
       userAgent: options.userAgent ?? `loggd-sdk-js/${SDK_VERSION}`,

@@ -67,6 +67,12 @@ export interface LoggdOptions {
   maxResponseBytes?: number;
   /** Longest Retry-After honoured (default 60 000 ms); a longer one throws RateLimitError at once. */
   maxRetryAfterMs?: number;
+  /**
+   * Batch jobs: how long in total (per call) the client may wait out 429s that carry a Retry-After without
+   * spending its `maxRetries` on them (default 0: each such 429 is one retry). Each wait is reported to
+   * `onRateLimit` first.
+   */
+  maxRateLimitWaitMs?: number;
   /** Backoff when the server gives no Retry-After: full jitter over base·2^retry, capped (defaults 500 / 8 000 ms). */
   backoff?: { baseMs?: number; capMs?: number };
   /** A fetch implementation; resolved on every request (falls back to globalThis.fetch at call time). */

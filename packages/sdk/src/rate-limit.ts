@@ -28,6 +28,8 @@ export interface RateLimitOptions {
    * so a bulk job uses the full quota at once and then keeps pace with the sliding minute.
    */
   burst?: number;
+  /** The server's window in ms (default 60 000, the public API's minute; a test mock may use a shorter one). */
+  windowMs?: number;
 }
 
 const WINDOW_MS = 60_000;
@@ -72,6 +74,7 @@ export class TokenBucket {
   /** Send times (past and reserved future slots), ascending; only the last `limit` can matter. */
   private sends: number[] = [];
   private blockedUntil = 0;
+  private readonly windowMs: number;
 
   constructor(
     options: RateLimitOptions,
@@ -79,6 +82,7 @@ export class TokenBucket {
   ) {
     this.configuredLimit = Math.max(1, Math.floor(options.requestsPerMinute ?? 300));
     this.burstOption = options.burst;
+    this.windowMs = options.windowMs && options.windowMs > 0 ? options.windowMs : WINDOW_MS;
     this.limit = this.configuredLimit;
     this.burst = this.limit;
     this.configure();
@@ -92,7 +96,7 @@ export class TokenBucket {
   /** Forget sends that no window starting now can contain. */
   private prune(now: number): void {
     let drop = 0;
-    while (drop < this.sends.length && this.sends[drop]! <= now - WINDOW_MS - SAFETY_MS) drop++;
+    while (drop < this.sends.length && this.sends[drop]! <= now - this.windowMs - SAFETY_MS) drop++;
     if (this.sends.length - drop > this.limit) drop = this.sends.length - this.limit;
     if (drop > 0) this.sends.splice(0, drop);
   }
@@ -104,10 +108,13 @@ export class TokenBucket {
     const n = this.sends.length;
     let slot = Math.max(now, this.blockedUntil, this.sends[n - 1] ?? now);
     // The `limit`-th previous send must have left the minute, and the `burst`-th previous one its shorter span.
-    if (n >= this.limit) slot = Math.max(slot, this.sends[n - this.limit]! + WINDOW_MS + SAFETY_MS);
+    if (n >= this.limit) slot = Math.max(slot, this.sends[n - this.limit]! + this.windowMs + SAFETY_MS);
     if (this.burst < this.limit && n >= this.burst) {
       // Whole milliseconds, rounded up: a fractional span would let float error put burst + 1 sends in one span.
-      slot = Math.max(slot, this.sends[n - this.burst]! + Math.ceil((WINDOW_MS * this.burst) / this.limit));
+      slot = Math.max(
+        slot,
+        this.sends[n - this.burst]! + Math.ceil((this.windowMs * this.burst) / this.limit),
+      );
     }
     this.sends.push(slot);
     return slot - now;
@@ -134,14 +141,14 @@ export class TokenBucket {
     }
     this.prune(now);
     if (state.remaining !== null) {
-      const ours = this.sends.filter((t) => t > now - WINDOW_MS && t <= now).length;
+      const ours = this.sends.filter((t) => t > now - this.windowMs && t <= now).length;
       const others = this.limit - state.remaining - ours;
       if (others > 0) {
         // When those requests were sent is unknown: spread them over the past minute, so the window frees at
         // the pace it filled (all of them "now" would stall a whole minute on a single `remaining: 0`). If that
         // is too early, the server's 429 and its Retry-After pause the client.
         for (let j = 1; j <= others; j++) {
-          this.sends.push(Math.floor(now - WINDOW_MS + (j * WINDOW_MS) / (others + 1)));
+          this.sends.push(Math.floor(now - this.windowMs + (j * this.windowMs) / (others + 1)));
         }
         this.sends.sort((a, b) => a - b);
       }

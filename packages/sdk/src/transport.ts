@@ -33,6 +33,8 @@ export interface TransportConfig {
   maxResponseBytes: number;
   deadlineMs: number | undefined;
   maxRetryAfterMs: number;
+  /** Total Retry-After waiting per call that does not count against maxRetries (0: every 429 counts). */
+  maxRateLimitWaitMs: number;
   backoffBaseMs: number;
   backoffCapMs: number;
   userAgent: string;
@@ -121,6 +123,10 @@ export class Transport {
       'User-Agent': this.config.userAgent,
     };
 
+    // Retries that count against maxRetries; a 429 the server says how to wait out (within maxRateLimitWaitMs)
+    // does not, so a batch job sharing its quota with another client waits instead of failing.
+    let spent = 0;
+    let rateWaited = 0;
     for (let attempt = 0; ; attempt++) {
       await this.waitForQuota(display, signal, deadlineAt);
       const budget = Math.min(timeoutMs, deadlineAt - clock.now());
@@ -168,7 +174,8 @@ export class Transport {
             error: failure,
           });
         }
-        if (!isRetryableFailure(failure) || attempt >= maxRetries) throw failure;
+        if (!isRetryableFailure(failure) || spent >= maxRetries) throw failure;
+        spent++;
         await this.pause(this.backoff(attempt), failure, signal, deadlineAt, info);
         continue;
       }
@@ -184,7 +191,8 @@ export class Transport {
             { ...info, data: text },
           );
           // A GET is idempotent and a garbled 2xx is usually a proxy or transfer fault: retry it like a 5xx.
-          if (attempt >= maxRetries) throw error;
+          if (spent >= maxRetries) throw error;
+          spent++;
           await this.pause(this.backoff(attempt), error, signal, deadlineAt, info);
           continue;
         }
@@ -199,9 +207,17 @@ export class Transport {
         rateLimit: this.lastRateLimit,
         retryAfterMs,
       });
-      if (!isRetryableStatus(response.status) || attempt >= maxRetries) throw error;
       // Honour Retry-After in full or not at all: silently waiting less only earns another 429.
       if (retryAfterMs !== null && retryAfterMs > this.config.maxRetryAfterMs) throw error;
+      const waitOut =
+        response.status === 429 &&
+        retryAfterMs !== null &&
+        // A Retry-After of 0 says nothing to wait out (a server repeating it would loop): it counts as a retry.
+        retryAfterMs > 0 &&
+        rateWaited + retryAfterMs <= this.config.maxRateLimitWaitMs;
+      if (!isRetryableStatus(response.status) || (!waitOut && spent >= maxRetries)) throw error;
+      if (waitOut) rateWaited += retryAfterMs;
+      else spent++;
       const delay = retryAfterMs ?? this.backoff(attempt);
       if (response.status === 429 && retryAfterMs !== null) {
         this.config.bucket?.pauseFor(retryAfterMs);

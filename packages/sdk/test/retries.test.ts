@@ -123,6 +123,39 @@ describe('retries', () => {
     expect(clock.sleeps).toEqual([]);
   });
 
+  it('maxRateLimitWaitMs: 429s with Retry-After are waited out without spending maxRetries', async () => {
+    const limited = (n: number) =>
+      Array.from({ length: n }, () => ({
+        status: 429,
+        body: { message: 'later' },
+        headers: { 'retry-after': '2' },
+      }));
+    const events: number[] = [];
+    const { sent } = script([...limited(5), { status: 503, body: {} }]);
+    const { loggd, clock } = client({
+      maxRateLimitWaitMs: 10_000,
+      onRateLimit: (e) => events.push(e.waitMs),
+    });
+    expect((await loggd.profile.get()).username).toBe('jane');
+    expect(sent()).toBe(7);
+    expect(events).toEqual([2000, 2000, 2000, 2000, 2000]);
+    expect(clock.sleeps.slice(0, 5)).toEqual([2000, 2000, 2000, 2000, 2000]);
+  });
+
+  it('maxRateLimitWaitMs is a budget: past it, a 429 counts as a retry again', async () => {
+    const { sent } = script(
+      Array.from({ length: 6 }, () => ({
+        status: 429,
+        body: { message: 'later' },
+        headers: { 'retry-after': '2' },
+      })),
+    );
+    const { loggd } = client({ maxRateLimitWaitMs: 4_000 });
+    await expect(loggd.profile.get()).rejects.toBeInstanceOf(RateLimitError);
+    // 2 waits within the budget, then the default 2 retries: 5 requests.
+    expect(sent()).toBe(5);
+  });
+
   it('stops retrying when the next wait would pass deadlineMs', async () => {
     const { sent } = script([
       { status: 500, body: {} },

@@ -11,6 +11,7 @@ export function checkBaseUrl(value: string, from: string): string {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw usageError(
       `invalid ${from} ${JSON.stringify(value)}: give an http(s) URL such as https://loggd.life/api/v1/public`,
+      'the default is https://loggd.life/api/v1/public; a local mock: http://127.0.0.1:4010/api/v1/public',
     );
   }
   return value.replace(/\/+$/, '');

@@ -1,6 +1,7 @@
-import { chmod, mkdir } from 'node:fs/promises';
+import { chmod } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { makeDir } from '../make-dir.js';
 
 /** Where settings and the insecure token file live: `${XDG_CONFIG_HOME:-~/.config}/loggd` (on every OS, like gh). */
 export function defaultConfigDir(env: Record<string, string | undefined>): string {
@@ -10,7 +11,7 @@ export function defaultConfigDir(env: Record<string, string | undefined>): strin
 
 /** Creates the config directory owner-only (0700), tightening it if it already exists looser. */
 export async function ensureConfigDir(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true, mode: 0o700 });
+  await makeDir(dir, 0o700);
   // mkdir's mode is reduced by the umask and ignored for an existing directory: set it explicitly.
   await chmod(dir, 0o700);
 }

@@ -1,5 +1,5 @@
-import { type CliError, errorJson, toCliError } from '../errors.js';
-import { isMachineFormat, resolveFormat } from '../output/format.js';
+import { type CliError, errorJson, toCliError, wantsJsonErrors } from '../errors.js';
+import { resolveFormat } from '../output/format.js';
 import type { CommandContext } from '../types.js';
 
 /** Whether a single-object result should be printed as JSON (--format json or ndjson, or LOGGD_FORMAT). */
@@ -7,15 +7,6 @@ export function wantsJson(ctx: CommandContext): boolean {
   try {
     const format = resolveFormat(ctx.opts, ctx.io);
     return format === 'json' || format === 'ndjson';
-  } catch {
-    return false;
-  }
-}
-
-/** Whether output and errors are for programs (--format json, …) rather than people. */
-export function wantsMachineOutput(ctx: CommandContext): boolean {
-  try {
-    return isMachineFormat(resolveFormat(ctx.opts, ctx.io));
   } catch {
     return false;
   }
@@ -35,10 +26,10 @@ export async function runCommand(ctx: CommandContext, body: () => Promise<number
   }
 }
 
-/** Writes an error to stderr as the program does: JSON in machine formats, else `error:` plus `hint:` lines. */
+/** Writes an error to stderr as the program does: JSON when JSON output was asked for, else `error:` plus `hint:` lines. */
 export function printError(ctx: CommandContext, thrown: unknown): CliError {
   const err = toCliError(thrown);
-  if (wantsMachineOutput(ctx)) {
+  if (wantsJsonErrors(ctx.opts, ctx.io.env)) {
     ctx.io.stderr.write(`${errorJson(err)}\n`);
   } else {
     ctx.io.stderr.write(`error: ${err.message}\n`);

@@ -36,8 +36,9 @@ export async function runExport(ctx: CommandContext, flags: ExportFlags): Promis
   if (!flags.out)
     throw usageError('missing --out DIR: the folder to export into', 'e.g. --out ~/loggd-export');
   checkRange(flags.from, flags.to);
+  await (await import('../fs-errors.js')).checkFolderFlag('--out', resolve(flags.out));
   const format = formatOf(ctx, flags);
-  const client = await ctx.createClient();
+  const client = await ctx.createClient({ batch: true });
   const progress = new Progress(ctx.io.stderr);
   const abort = new AbortController();
   const onSigint = () => abort.abort();
@@ -60,6 +61,10 @@ export async function runExport(ctx: CommandContext, flags: ExportFlags): Promis
       progress,
       toolVersion: VERSION,
       signal: abort.signal,
+      source: await (await import('../context.js')).sourceOf(ctx, client),
+      // --demo data never came from the real API: the manifest must not say it did.
+      ...(ctx.opts.demo ? { apiBase: 'demo:in-process-mock' } : {}),
+      onNote: (message) => ctx.io.stderr.write(`note: ${message}\n`),
       ...(flags.notesFolder !== undefined ? { notesFolder: flags.notesFolder } : {}),
       ...(flags.noteName !== undefined ? { noteName: flags.noteName } : {}),
     });

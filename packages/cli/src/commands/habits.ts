@@ -1,4 +1,6 @@
+import { EXIT } from '../exit-codes.js';
 import { dueToday, localDay, weekStart } from '../habits/due.js';
+import { escapeControl } from '../output/escape.js';
 import { render, type TableHelpers } from '../output/render.js';
 import { HABIT, HABIT_CHECK, HABIT_SKIP } from '../resources/spec.js';
 import type { CommandContext } from '../types.js';
@@ -79,18 +81,21 @@ export async function habitsSkips(ctx: CommandContext, id: number, flags: RangeF
 
 /**
  * `loggd habits pending`: active habits whose `checked_today` is false (the API computes it in the profile's time
- * zone). Exit 0 when none is pending, 1 otherwise, so cron jobs can alert.
+ * zone). Exit 0 when none is pending, 10 (EXIT.pending) when some is: distinct from every error code, so a cron
+ * alert for pending habits does not fire during an outage.
  */
 export async function habitsPending(ctx: CommandContext): Promise<number> {
   const loggd = await ctx.createClient();
   const [{ items }, profile] = await Promise.all([
     fetchList(ctx, loggd.habits.list({ status: 'active', limit: 100 } as never), true, 'habits'),
-    loggd.profile.get().catch(() => undefined),
+    loggd.profile.get().catch((err: unknown) => {
+      // Only a missing scope is worked around; a free plan or an outage must not read as "nothing pending".
+      if ((err as { code?: string } | undefined)?.code !== 'missing_scope') throw err;
+      return undefined;
+    }),
   ]);
   if (!profile) {
-    ctx.io.stderr.write(
-      'note: could not read the profile (read:profile scope?): days are UTC, weeks start monday\n',
-    );
+    ctx.io.stderr.write('note: the token has no read:profile scope: days are UTC, weeks start monday\n');
   }
   const now = ctx.now ? await ctx.now() : new Date();
   const day = localDay(now, profile?.timezone ?? 'UTC');
@@ -112,11 +117,12 @@ export async function habitsPending(ctx: CommandContext): Promise<number> {
     columns: ['id', 'name', 'frequency', 'current_streak', 'last_checked_at'],
   });
   if (ctx.io.stderr.isTTY) {
-    ctx.io.stderr.write(
+    // The date comes from the profile's time zone: escaped like any text that reaches the terminal.
+    const summary =
       pending.length === 0
-        ? `Nothing pending today (${day.date}).\n`
-        : `${pending.length} of ${items.length} active habits pending today (${day.date}).\n`,
-    );
+        ? `Nothing pending today (${day.date}).`
+        : `${pending.length} of ${items.length} active habits pending today (${day.date}).`;
+    ctx.io.stderr.write(`${escapeControl(summary)}\n`);
   }
-  return pending.length === 0 ? 0 : 1;
+  return pending.length === 0 ? EXIT.ok : EXIT.pending;
 }

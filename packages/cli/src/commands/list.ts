@@ -27,7 +27,8 @@ export async function fetchList<T>(
     return { items: page.data, hasMore: page.has_more === true };
   }
   const items: T[] = [];
-  const progress = ctx.io.stderr.isTTY === true;
+  // A dumb terminal cannot erase a line: no live progress there.
+  const progress = ctx.io.stderr.isTTY === true && ctx.io.env.TERM !== 'dumb';
   let pages = 0;
   for await (const page of source.pages()) {
     items.push(...page.data);

@@ -1,7 +1,8 @@
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { colorLevel } from '../color.js';
-import { usageError } from '../errors.js';
+import { CliError, usageError } from '../errors.js';
+import { EXIT } from '../exit-codes.js';
 import { isValidTimeZone } from '../output/datetime.js';
 import type { ReportFlags, ReportKind } from '../report/build/index.js';
 import { buildReport } from '../report/build/index.js';
@@ -38,7 +39,7 @@ export async function settingsFor(
   flags: Pick<ReportFlags, 'dayStartsAt'>,
   clock: () => number,
 ): Promise<ReportSettings> {
-  const loggd = await ctx.createClient();
+  const loggd = await ctx.createClient({ batch: true });
   const profile = await loggd.profile.get();
   const fromEnv = ctx.io.env.LOGGD_TZ;
   if (fromEnv && !isValidTimeZone(fromEnv))
@@ -129,23 +130,30 @@ export async function runReport(
   const output = outputOf(ctx, flags);
   if (flags.from && flags.to && flags.from > flags.to)
     throw usageError(`invalid date range: --from ${flags.from} is after --to ${flags.to}`);
+  const fsChecks = await import('../fs-errors.js');
+  if (flags.html) await fsChecks.checkFileFlag('--html', flags.html);
   const settings = await settingsFor(ctx, flags, clock);
   const period = periodOf(kind, flags, settings);
-  const loggd = await ctx.createClient();
+  const loggd = await ctx.createClient({ batch: true });
   const data = await loadReportData(loggd, needsOf(kind, flags), {
     to: isoOf(Math.max(period.to, settings.today)),
   });
   if (kind === 'habits' && flags.habit !== undefined && data.habits.length === 0)
-    throw usageError(
-      `unknown --habit ${flags.habit}: no habit with that id`,
-      'find ids with `loggd habits list --status all`',
+    throw new CliError(
+      `no habit ${flags.habit}: --habit names no habit of this account`,
+      EXIT.notFound,
+      'not_found',
+      ['find ids with `loggd habits list --status all`'],
     );
   const built = buildReport(kind, data, period, settings, flags);
   if (flags.html) {
     try {
       await writeAtomically(flags.html, renderHtml(built.doc));
     } catch (err) {
-      throw usageError(`cannot write --html '${flags.html}': ${(err as Error).message}`);
+      throw (
+        fsChecks.fileSystemError(err, flags.html) ??
+        usageError(`cannot write --html '${flags.html}': ${(err as Error).message}`)
+      );
     }
     ctx.io.stderr.write(`wrote ${flags.html}\n`);
     // The file is the output unless a format was asked for explicitly.

@@ -18,8 +18,10 @@ export interface SyncFlags {
 export async function runSync(ctx: CommandContext, flags: SyncFlags): Promise<number> {
   if (!flags.db)
     throw usageError('missing --db FILE: the SQLite file to sync into', 'e.g. --db ~/loggd.sqlite');
+  (await import('../node-version.js')).requireNode('sync');
+  await (await import('../fs-errors.js')).checkFileFlag('--db', resolve(flags.db));
   const { syncAccount } = await import('../sync/run.js');
-  const client = await ctx.createClient();
+  const client = await ctx.createClient({ batch: true });
   const progress = new Progress(ctx.io.stderr);
   const abort = new AbortController();
   const onSigint = () => abort.abort();

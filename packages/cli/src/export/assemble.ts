@@ -1,5 +1,6 @@
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { makeDir } from '../make-dir.js';
 import type { Cursors } from './cursors.js';
 import { exists, readLines, readNdjson, StreamWriter } from './files.js';
 import { GroupReader } from './groups.js';
@@ -21,7 +22,7 @@ export async function assemble(
   const changes: Changes = {};
   const next = (file: string) => join(layout.nextStore, file);
   const prev = (file: string) => join(layout.store, file);
-  await mkdir(layout.nextStore, { recursive: true });
+  await makeDir(layout.nextStore);
 
   const copyList = async (unitFile: string, storeFile: string) => {
     await copyFile(layout.unit(unitFile), next(storeFile));

@@ -1,5 +1,6 @@
-import { mkdir, readdir, rename } from 'node:fs/promises';
+import { readdir, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { makeDir } from '../make-dir.js';
 import { exists, readJson, remove, writeJsonAtomic } from './files.js';
 import type { Layout } from './layout.js';
 
@@ -37,10 +38,10 @@ export async function commit(layout: Layout): Promise<void> {
 export async function rollForward(layout: Layout): Promise<boolean> {
   const plan = await readJson<CommitPlan | null>(layout.commit, null);
   if (!plan) return false;
-  await mkdir(layout.store, { recursive: true });
+  await makeDir(layout.store);
   for (const [from, to] of plan.moves) {
     if (await exists(from)) {
-      await mkdir(dirname(to), { recursive: true });
+      await makeDir(dirname(to));
       await rename(from, to);
     }
   }

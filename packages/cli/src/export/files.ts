@@ -1,8 +1,9 @@
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { type FileHandle, mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { type FileHandle, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
+import { makeDir } from '../make-dir.js';
 
 // Durable, streaming file primitives. Every file is written to a temporary name, fsynced and renamed, so a
 // reader (or a crash) sees either the old bytes or the new ones.
@@ -31,7 +32,7 @@ export class StreamWriter {
 
   /** Creates (truncates) `path`, making its directory. */
   static async create(path: string): Promise<StreamWriter> {
-    await mkdir(dirname(path), { recursive: true });
+    await makeDir(dirname(path));
     return new StreamWriter(path, await open(path, 'w'));
   }
 

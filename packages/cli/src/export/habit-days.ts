@@ -2,7 +2,8 @@ import { dueToday, weekStart } from '../habits/due.js';
 import { days, localDate, maxDate, minDate } from './local-date.js';
 
 /** A habit's state on one day: checked, skipped, expected but not done, or not expected. */
-export type DayStatus = 'done' | 'skipped' | 'missed' | 'not-due';
+/** `pending`: due today and not done yet (the day is not over: `habits pending` and the reports say the same). */
+export type DayStatus = 'done' | 'skipped' | 'missed' | 'pending' | 'not-due';
 
 export interface HabitDay {
   date: string;
@@ -80,7 +81,8 @@ export function habitDays(input: HabitDayInput): HabitDay[] {
       if (due === 'weekly') {
         const week = weekStart(day, input.weekStartDay);
         status = week < currentWeek && (perWeek.get(week) ?? 0) < target ? 'missed' : 'not-due';
-      } else status = due === 'due' ? 'missed' : 'not-due';
+      } else if (due !== 'due') status = 'not-due';
+      else status = day.date === input.today ? 'pending' : 'missed';
     }
     out.push({ date: day.date, weekday: day.weekday, status, checks: n });
   }

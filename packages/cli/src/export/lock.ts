@@ -1,7 +1,8 @@
-import { mkdir, open, readFile, unlink } from 'node:fs/promises';
+import { open, readFile, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { CliError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
+import { makeDir } from '../make-dir.js';
 import { removeStaleTemps } from './stale-temps.js';
 
 function alive(pid: number): boolean {
@@ -19,7 +20,7 @@ function alive(pid: number): boolean {
  * temp files such a process left half-written in the lock's folder (e.g. `commit.json.tmp-<pid>`).
  */
 export async function acquireLock(path: string): Promise<() => Promise<void>> {
-  await mkdir(dirname(path), { recursive: true });
+  await makeDir(dirname(path));
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fh = await open(path, 'wx');

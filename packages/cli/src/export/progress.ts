@@ -49,7 +49,7 @@ export class Progress {
   }
 
   #draw(force = false): void {
-    if (!this.stream.isTTY) return;
+    if (!this.stream.isTTY || process.env.TERM === 'dumb') return;
     const t = this.now();
     if (!force && t - this.#last < 100) return;
     this.#last = t;
@@ -59,6 +59,6 @@ export class Progress {
 
   /** Clears the status line. */
   finish(): void {
-    if (this.stream.isTTY) this.stream.write('\r\x1b[K');
+    if (this.stream.isTTY && process.env.TERM !== 'dumb') this.stream.write('\r\x1b[K');
   }
 }

@@ -1,6 +1,6 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Loggd, Profile } from '@loggd/sdk';
+import { makeDir } from '../make-dir.js';
 import { assemble, type Changes } from './assemble.js';
 import { collect, type Skipped } from './collect.js';
 import { commit, rollForward } from './commit.js';
@@ -37,6 +37,15 @@ export interface ExportOptions {
   progress: Progress;
   toolVersion: string;
   signal?: AbortSignal;
+  /**
+   * Which account on which server the data comes from (base URL + a fingerprint of the token, never the token):
+   * an interrupted run or stored cursors of another source are not resumed (their ids would 404 for ever).
+   */
+  source?: string;
+  /** What the manifest names as the source (default the client's base URL; `--demo` names the mock). */
+  apiBase?: string;
+  /** Tells the user something worth knowing about the run (on stderr). */
+  onNote?: (message: string) => void;
   /** Markdown: the notes' folder in the vault ('' = its root) and name pattern (default `{YYYY}-{MM}-{DD}`). */
   notesFolder?: string;
   noteName?: string;
@@ -62,12 +71,14 @@ interface RunInfo {
   from: string | null;
   to: string | null;
   full: boolean;
+  source?: string | null;
 }
 
 /** Store metadata: the range the stored data covers (cursors only hold for the same range). */
 interface StoreMeta {
   from: string | null;
   to: string | null;
+  source?: string | null;
 }
 
 /**
@@ -78,7 +89,7 @@ export async function exportAccount(opts: ExportOptions): Promise<ExportResult> 
   const started = Date.now();
   const startStats = { ...opts.client.stats };
   const layout = new Layout(opts.out);
-  await mkdir(opts.out, { recursive: true });
+  await makeDir(opts.out);
   const release = await acquireLock(layout.lock);
   try {
     await rollForward(layout);
@@ -87,17 +98,29 @@ export async function exportAccount(opts: ExportOptions): Promise<ExportResult> 
       from: opts.from ?? null,
       to: opts.to ?? null,
       full: Boolean(opts.full),
+      source: opts.source ?? null,
     };
     const previous = await readJson<RunInfo | null>(layout.runInfo, null);
     const resumed = previous !== null && JSON.stringify(previous) === JSON.stringify(info);
+    if (previous !== null && !resumed && (previous.source ?? null) !== info.source)
+      opts.onNote?.(
+        'the interrupted export in this folder came from another account or server: starting over',
+      );
     if (!resumed) {
       await remove(layout.run);
-      await mkdir(layout.units, { recursive: true });
+      await makeDir(layout.units);
       await writeJsonAtomic(layout.runInfo, info);
     }
 
     const meta = await readJson<StoreMeta | null>(join(layout.store, 'meta.json'), null);
-    const sameRange = meta !== null && meta.from === info.from && meta.to === info.to;
+    // Cursors hold only for the same range from the same account and server (a store from before sources were
+    // recorded has none: it is refetched once).
+    const sameSource = meta !== null && (meta.source ?? null) === info.source;
+    if (meta !== null && !sameSource && !opts.full)
+      opts.onNote?.(
+        'this folder holds an export of another account or server: fetching everything again (as --full)',
+      );
+    const sameRange = meta !== null && sameSource && meta.from === info.from && meta.to === info.to;
     const cursors: Cursors = opts.full || !sameRange ? noCursors() : await readCursors(layout.store);
 
     const source = new AccountSource(
@@ -136,7 +159,11 @@ export async function exportAccount(opts: ExportOptions): Promise<ExportResult> 
     opts.progress.finish();
 
     const changes = await assemble(layout, cursors, opts.resources);
-    await writeJsonAtomic(join(layout.nextStore, 'meta.json'), { from: info.from, to: info.to });
+    await writeJsonAtomic(join(layout.nextStore, 'meta.json'), {
+      from: info.from,
+      to: info.to,
+      source: info.source,
+    });
 
     const rendered = new Set([...opts.resources].filter((r) => !skipped[r]));
     for (const r of opts.resources) {
@@ -155,7 +182,7 @@ export async function exportAccount(opts: ExportOptions): Promise<ExportResult> 
       files: new Map(),
     };
     await remove(layout.rendered);
-    await mkdir(layout.rendered, { recursive: true });
+    await makeDir(layout.rendered);
     let notes: NotesResult | undefined;
     if (opts.format === 'markdown') {
       // Notes are merged into the vault in place (each atomically), not published by the commit: a cut-short
@@ -172,7 +199,7 @@ export async function exportAccount(opts: ExportOptions): Promise<ExportResult> 
       ctx,
       format: opts.format,
       exportedAt: opts.now,
-      apiBase: opts.client.baseUrl,
+      apiBase: opts.apiBase ?? opts.client.baseUrl,
       toolVersion: opts.toolVersion,
       profile,
       skipped,
@@ -191,9 +218,29 @@ export async function exportAccount(opts: ExportOptions): Promise<ExportResult> 
       elapsedMs: Date.now() - started,
       ...(notes ? { notes } : {}),
     };
+  } catch (err) {
+    await dropRunAfterWriteFailure(layout, err);
+    throw err;
   } finally {
     await release();
   }
+}
+
+/** Errors of the disk itself: the write cannot succeed by running again as is. */
+const WRITE_FAILURES = new Set(['ENOSPC', 'EDQUOT', 'EFBIG', 'EIO', 'EROFS']);
+
+/**
+ * After a write failure (disk full, quota, I/O error) the partial run is removed: it holds the very space the user
+ * must free, and resuming onto files cut short gains nothing. A network or API failure keeps it for the resume,
+ * and so does a failure during the commit (commit.json present), which the next run rolls forward from it. The
+ * error gets the --out folder as its path when the failed write had none (a FileHandle write names no file).
+ */
+async function dropRunAfterWriteFailure(layout: Layout, err: unknown): Promise<void> {
+  const e = err as NodeJS.ErrnoException | undefined;
+  if (typeof e?.code !== 'string' || !WRITE_FAILURES.has(e.code)) return;
+  e.path ??= layout.out;
+  if (await readJson<unknown>(layout.commit, null)) return;
+  await remove(layout.run).catch(() => {});
 }
 
 function storeFileOf(resource: Resource): string {

@@ -24,11 +24,6 @@ function checkFormat(value: string, source: string): OutputFormat {
   );
 }
 
-/** Whether errors should be written as JSON on stderr (every format but the human table). */
-export function isMachineFormat(format: OutputFormat): boolean {
-  return format !== 'table';
-}
-
 /** Parses and validates --fields against the valid names; an unknown name is a usage error listing them all. */
 export function selectFields(requested: string | undefined, valid: readonly string[]): string[] | undefined {
   if (requested === undefined) return undefined;

@@ -5,6 +5,7 @@ import type { CommandContext } from '../types.js';
 import { headerLabel, tableCell } from './cells.js';
 import { isDateTime } from './datetime.js';
 import { writeDelimited } from './delimited.js';
+import { escapeDeep } from './escape.js';
 import { flatColumns, flatRow, valueAt } from './flatten.js';
 import { type OutputFormat, resolveFormat, selectFields } from './format.js';
 import { renderTable } from './table.js';
@@ -92,14 +93,15 @@ async function renderText(
       );
     }
     case 'table':
+      // Terminal output: API text can neither send escape sequences nor break rows (JSON/CSV keep it as is).
       return Array.isArray(data)
         ? renderListTable(
             ctx,
-            rows,
+            escapeDeep(rows),
             selected ?? [...(options.columns ?? options.spec?.tableColumns ?? valid)],
             options,
           )
-        : renderItemTable(ctx, data, selected, valid, options);
+        : renderItemTable(ctx, escapeDeep(data), selected, valid, options);
   }
 }
 
@@ -124,7 +126,11 @@ async function renderListTable(
   if (rows.length === 0) return '';
   const h = await helpers(ctx, rows, columns);
   const headers = columns.map((c) => (ctx.io.color ? h.chalk.bold(headerLabel(c)) : headerLabel(c)));
-  const cells = rows.map((row) => columns.map((c) => options.cells?.[c]?.(row, h) ?? h.cell(c, row[c])));
+  const cells = rows.map((row) =>
+    columns.map(
+      (c) => options.cells?.[c]?.(row, h) ?? (notDue(row, c) ? h.chalk.dim('–') : h.cell(c, row[c])),
+    ),
+  );
   const flexible = columns.flatMap((c, i) =>
     rows.some((r) => typeof r[c] === 'string' && !isDateTime(r[c])) ? [i] : [],
   );
@@ -158,7 +164,9 @@ async function renderItemTable(
   const valueWidth = Math.max(10, ctx.io.columns - labelWidth - 2);
   const lines = fields.map((f) => {
     const label = headerLabel(f).padEnd(labelWidth);
-    const value = options.cells?.[f]?.(row, h) ?? h.cell(f.split('.').at(-1) ?? f, valueAt(row, f));
+    const value =
+      options.cells?.[f]?.(row, h) ??
+      (notDue(row, f) ? h.chalk.dim('–') : h.cell(f.split('.').at(-1) ?? f, valueAt(row, f)));
     return `${ctx.io.color ? h.chalk.bold(label) : label}  ${fitValue(value, valueWidth)}`;
   });
   const detail = !selected && options.detail ? options.detail(row, h) : '';
@@ -181,4 +189,9 @@ function unionKeys(rows: readonly Row[]): string[] {
   const keys: string[] = [];
   for (const r of rows) for (const k of Object.keys(r)) if (!keys.includes(k)) keys.push(k);
   return keys;
+}
+
+/** An archived habit is never due: its TODAY shows – (not a ✗ that reads as "missed"). JSON/CSV keep the API's false. */
+function notDue(row: Row, field: string): boolean {
+  return field === 'checked_today' && row.status === 'archived';
 }

@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { habitDays } from '../export/habit-days.js';
+import { schemaSql } from './schema.js';
 
 export interface CalendarOptions {
   timeZone: string;
@@ -14,6 +15,15 @@ export interface CalendarOptions {
  * week's days from missed to done. One habit's dates are in memory at a time.
  */
 export function rebuildHabitDays(db: DatabaseSync, cal: CalendarOptions): number {
+  // A mirror made before today's days became 'pending' has a CHECK without it: the table is derived, so it is
+  // recreated (inside the caller's transaction) rather than migrated.
+  const table = db
+    .prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'habit_days'")
+    .get() as { sql: string } | undefined;
+  if (table && !table.sql.includes("'pending'")) {
+    db.exec('DROP TABLE habit_days');
+    for (const sql of schemaSql()) if (/habit_days/.test(sql) && !/VIEW/.test(sql)) db.exec(sql);
+  }
   db.exec('DELETE FROM habit_days');
   const insert = db.prepare(
     'INSERT INTO habit_days (habit_id, date, weekday, status, checks) VALUES (?, ?, ?, ?, ?)',

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import type { FocusSession, Goal, Loggd, Task } from '@loggd/sdk';
@@ -9,6 +8,7 @@ import { Pool } from '../export/pool.js';
 import type { Progress } from '../export/progress.js';
 import { AccountSource, isMissingScope } from '../export/source.js';
 import { checkpoint } from './checkpoint.js';
+import { makeDir } from '../make-dir.js';
 import { rebuildHabitDays } from './habit-days.js';
 import { type Counts, Mirror } from './mirror.js';
 import { SCHEMA_VERSION, schemaSql, WEEKDAY_NUMBERS } from './schema.js';
@@ -38,9 +38,17 @@ export interface SyncResult {
 
 /** Opens (creating) the mirror: WAL for readers during a sync, foreign keys on, schema applied. */
 export async function openMirror(path: string): Promise<DatabaseSync> {
-  await mkdir(dirname(path), { recursive: true });
+  await makeDir(dirname(path));
   const { DatabaseSync } = await import('node:sqlite');
-  const db = new DatabaseSync(path);
+  let db: DatabaseSync;
+  try {
+    db = new DatabaseSync(path);
+  } catch (err) {
+    const { CliError } = await import('../errors.js');
+    throw new CliError(`cannot open the database ${path}: ${(err as Error).message}`, 1, 'filesystem', [
+      '--db names a SQLite file in a folder you can write to (it is created if missing)',
+    ]);
+  }
   // WAL + synchronous=NORMAL: each checkpoint commit is cheap and the file stays consistent after a crash.
   db.exec(
     'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;',

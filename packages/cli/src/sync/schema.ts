@@ -182,7 +182,7 @@ export const TABLES = {
       habit_id: 'INTEGER NOT NULL REFERENCES habits(id) ON DELETE CASCADE',
       date: 'TEXT NOT NULL',
       weekday: 'TEXT NOT NULL',
-      status: "TEXT NOT NULL CHECK (status IN ('done', 'skipped', 'missed', 'not-due'))",
+      status: "TEXT NOT NULL CHECK (status IN ('done', 'skipped', 'missed', 'pending', 'not-due'))",
       checks: 'INTEGER NOT NULL',
     },
     ['habit_id', 'date'],
@@ -252,12 +252,13 @@ const VIEWS = [
   `CREATE VIEW daily_habit_completion AS
    SELECT date,
           SUM(status = 'done') AS habits_done,
-          SUM(status IN ('done', 'missed')) AS habits_due,
+          SUM(status IN ('done', 'missed', 'pending')) AS habits_due,
           SUM(status = 'missed') AS habits_missed,
           SUM(status = 'skipped') AS habits_skipped,
           SUM(checks) AS checks,
-          CASE WHEN SUM(status IN ('done', 'missed')) = 0 THEN NULL
-               ELSE ROUND(1.0 * SUM(status = 'done') / SUM(status IN ('done', 'missed')), 4) END AS completion_rate
+          CASE WHEN SUM(status IN ('done', 'missed', 'pending')) = 0 THEN NULL
+               ELSE ROUND(1.0 * SUM(status = 'done') / SUM(status IN ('done', 'missed', 'pending')), 4) END AS completion_rate,
+          SUM(status = 'pending') AS habits_pending
      FROM habit_days GROUP BY date`,
   `CREATE VIEW focus_by_day AS
    SELECT started_date AS day, COUNT(*) AS sessions,

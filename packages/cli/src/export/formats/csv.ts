@@ -114,7 +114,7 @@ export async function renderCsv(ctx: RenderContext): Promise<void> {
         ]);
         const t = day(r.date);
         if (r.status === 'done') t.habits_done++;
-        if (r.status === 'done' || r.status === 'missed') t.habits_due++;
+        if (r.status === 'done' || r.status === 'missed' || r.status === 'pending') t.habits_due++;
         if (r.status === 'skipped') t.habits_skipped++;
       }
     }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { DateTime } from 'luxon';
+import { makeDir } from '../../make-dir.js';
 import { exists, readNdjson, writeFileAtomic } from '../files.js';
 import { GroupReader } from '../groups.js';
 import { habitDays } from '../habit-days.js';
@@ -73,7 +74,8 @@ export async function renderMarkdown(ctx: RenderContext, notes: NoteOptions): Pr
           id: habit.id,
           name: habit.name,
           emoji: (habit.emoji as string | null | undefined) ?? null,
-          status: r.status,
+          // A note is a to-do list: today's pending habit is an unchecked box, as a missed one is.
+          status: r.status === 'pending' ? 'missed' : r.status,
           checks: r.checks,
           ...(r.status === 'skipped' ? { skipReason: reasons.get(r.date) ?? null } : {}),
         });
@@ -151,7 +153,7 @@ export async function renderMarkdown(ctx: RenderContext, notes: NoteOptions): Pr
       });
       continue;
     }
-    await mkdir(dirname(path), { recursive: true });
+    await makeDir(dirname(path));
     ctx.files.set(rel, { ...(await writeFileAtomic(path, text)), count: 1 });
     result.written++;
   }

@@ -1,4 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import { escapeDeep } from '../../output/escape.js';
 import { displayWidth, stripAnsi, truncate } from '../../output/width.js';
 import { dayOf, weekdayOf, weekStartOf } from '../compute/calendar.js';
 import type { DayMark } from '../compute/habits.js';
@@ -15,7 +16,9 @@ export interface TerminalOptions {
 }
 
 /** Draws a report for a terminal, every line within `width` cells; colours only when `level` > 0. */
-export function renderTerminal(doc: ReportDocument, options: TerminalOptions): string {
+export function renderTerminal(raw: ReportDocument, options: TerminalOptions): string {
+  // Habit names, goal titles and the time zone are API text: they can neither drive the terminal nor break lines.
+  const doc = escapeDeep(raw);
   const c = new Chalk({ level: options.level });
   const width = Math.max(40, options.width);
   const out: string[] = [];
