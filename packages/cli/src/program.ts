@@ -64,6 +64,7 @@ export function buildProgram(state: RunState): Command {
       '--jq <expression>',
       'filter JSON output with a jq expression (strings print raw), e.g. --jq ".[].name"',
     )
+    .option('--sort <field>', 'sort list output by a field (-field: descending), e.g. --sort -current_streak')
     .option('--fields <list>', 'comma-separated fields to output (see each command’s help)')
     .option('--no-headers', 'omit the header row (csv, tsv, table)')
     .addOption(
@@ -470,6 +471,9 @@ const FORMATS_OF: Record<string, readonly string[]> = {
   webhooks: ['table', 'ndjson', 'json'],
 };
 
+/** Subcommands that print a list of items: the only ones --sort applies to. */
+const LIST_VERBS = new Set(['list', 'checks', 'skips', 'updates']);
+
 /** Commands whose output is a list or object of API fields: the only ones --fields applies to. */
 const FIELD_COMMANDS = new Set(['habits', 'tasks', 'goals', 'focus', 'profile', 'mock verify']);
 
@@ -486,6 +490,10 @@ function checkGlobalFlags(cmd: Command, opts: GlobalOptions): void {
       top === 'api'
         ? 'filter `loggd api` output with jq, e.g. `loggd api /profile | jq .data.username`'
         : undefined,
+    );
+  if (opts.sort !== undefined && !(FIELD_COMMANDS.has(top) && LIST_VERBS.has(path.split(' ').at(-1) ?? '')))
+    throw usageError(
+      `--sort does not apply to \`loggd ${path}\`: it sorts the items of list commands (habits list, tasks list…)`,
     );
   // --format is checked here, where the command is known, so each one offers only the formats it prints.
   if (opts.format !== undefined && !ALL_FORMATS.includes(opts.format)) {

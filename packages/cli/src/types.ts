@@ -25,6 +25,8 @@ export interface GlobalOptions {
   /** Alias of `--format json`. */
   json?: boolean;
   fields?: string;
+  /** --sort: a field to sort list output by (`-field` descending). */
+  sort?: string;
   /** --jq: a jq expression applied to the JSON output. */
   jq?: string;
   headers?: boolean;

@@ -48,7 +48,12 @@ export async function runList<T extends Row>(
   source: PageSource<T>,
   options: ListOptions,
 ): Promise<number> {
-  const { items, hasMore } = await fetchList(ctx, source, options.all, options.plural);
+  const fetched = await fetchList(ctx, source, options.all, options.plural);
+  const { hasMore } = fetched;
+  const items =
+    ctx.opts.sort !== undefined && options.spec
+      ? (await import('../output/sort.js')).sortRows(fetched.items, ctx.opts.sort, options.spec.fields)
+      : fetched.items;
   await render(ctx, items, { empty: `No ${options.plural} found.`, ...options });
   if (hasMore && ctx.io.stderr.isTTY && resolveFormat(ctx.opts, ctx.io) === 'table') {
     ctx.io.stderr.write(
