@@ -1,5 +1,8 @@
 import { Command, type CommanderError, Option } from 'commander';
 import { resolveColor } from './color.js';
+import { registerExportCommands } from './commands/export/command.js';
+import { registerReportCommands } from './commands/report/command.js';
+import { registerWebhooksCommands } from './commands/webhooks/command.js';
 import { createContext } from './context.js';
 import { CliError, errorJson, toCliError, usageError, wantsJsonErrors } from './errors.js';
 import { EXIT } from './exit-codes.js';
@@ -8,9 +11,6 @@ import { expandJsonFields } from './json-fields.js';
 import { escapeControl } from './output/escape.js';
 import { FORMATS } from './output/format.js';
 import { checkRange, parseChoice, parseDate, parseId, parseLimit, parseQuery } from './parse.js';
-import { registerExportCommands } from './program-export.js';
-import { registerReportCommands } from './program-report.js';
-import { registerWebhooksCommands } from './program-webhooks.js';
 import {
   FOCUS_SESSION,
   FOCUS_STATUS_FILTERS,
@@ -138,7 +138,7 @@ export function buildProgram(state: RunState): Command {
       .addOption(limit())
       .addOption(all())
       .addHelpText('after', fieldsHelp(HABIT)),
-    async (ctx, _a, o) => (await import('./commands/habits.js')).habitsList(ctx, o),
+    async (ctx, _a, o) => (await import('./commands/habits/list.js')).habitsList(ctx, o),
   );
   action(
     habits
@@ -146,7 +146,7 @@ export function buildProgram(state: RunState): Command {
       .description('show one habit')
       .argument('<id>', 'habit id', parseId('habit'))
       .addHelpText('after', fieldsHelp(HABIT)),
-    async (ctx, [id]) => (await import('./commands/habits.js')).habitsGet(ctx, id as number),
+    async (ctx, [id]) => (await import('./commands/habits/list.js')).habitsGet(ctx, id as number),
   );
   action(
     habits
@@ -160,7 +160,7 @@ export function buildProgram(state: RunState): Command {
       .addHelpText('after', fieldsHelp(HABIT_CHECK)),
     async (ctx, [id], o) => {
       checkRange(o.from as string, o.to as string);
-      return (await import('./commands/habits.js')).habitsChecks(ctx, id as number, o);
+      return (await import('./commands/habits/list.js')).habitsChecks(ctx, id as number, o);
     },
   );
   action(
@@ -175,7 +175,7 @@ export function buildProgram(state: RunState): Command {
       .addHelpText('after', fieldsHelp(HABIT_SKIP)),
     async (ctx, [id], o) => {
       checkRange(o.from as string, o.to as string);
-      return (await import('./commands/habits.js')).habitsSkips(ctx, id as number, o);
+      return (await import('./commands/habits/list.js')).habitsSkips(ctx, id as number, o);
     },
   );
   action(
@@ -186,7 +186,7 @@ export function buildProgram(state: RunState): Command {
         'after',
         `${fieldsHelp(HABIT)}\nDue today: daily habits; custom-days habits on their days; weekly-target habits until the week\n(starting on the profile's week_start_day) has its target of checked days.\nExit status: 0 when nothing is pending, 10 when some habit is pending; errors keep their own codes\n(1 server, 4 auth, 6 network…: \`loggd help exit-codes\`), so an outage never reads as "pending".\n\nExample (crontab, 8 pm; the token comes from \`loggd auth login\`, never from the crontab line):\n  0 20 * * *  loggd habits pending >/dev/null; [ $? -eq 10 ] && notify-send 'Habits still pending'\n`,
       ),
-    async (ctx) => (await import('./commands/habits.js')).habitsPending(ctx),
+    async (ctx) => (await import('./commands/habits/list.js')).habitsPending(ctx),
   );
 
   // tasks
@@ -203,7 +203,7 @@ export function buildProgram(state: RunState): Command {
       .addHelpText('after', fieldsHelp(TASK)),
     async (ctx, _a, o) => {
       checkRange(o.from as string, o.to as string);
-      return (await import('./commands/tasks.js')).tasksList(ctx, o);
+      return (await import('./commands/tasks/get.js')).tasksList(ctx, o);
     },
   );
   action(
@@ -212,7 +212,7 @@ export function buildProgram(state: RunState): Command {
       .description('show one task with its subtasks and tags')
       .argument('<id>', 'task id', parseId('task'))
       .addHelpText('after', fieldsHelp(TASK)),
-    async (ctx, [id]) => (await import('./commands/tasks.js')).tasksGet(ctx, id as number),
+    async (ctx, [id]) => (await import('./commands/tasks/get.js')).tasksGet(ctx, id as number),
   );
 
   // goals
@@ -230,7 +230,7 @@ export function buildProgram(state: RunState): Command {
       .addOption(limit())
       .addOption(all())
       .addHelpText('after', fieldsHelp(GOAL)),
-    async (ctx, _a, o) => (await import('./commands/goals.js')).goalsList(ctx, o),
+    async (ctx, _a, o) => (await import('./commands/goals/get.js')).goalsList(ctx, o),
   );
   action(
     goals
@@ -238,7 +238,7 @@ export function buildProgram(state: RunState): Command {
       .description('show one goal with a progress bar and milestones')
       .argument('<id>', 'goal id', parseId('goal'))
       .addHelpText('after', fieldsHelp(GOAL)),
-    async (ctx, [id]) => (await import('./commands/goals.js')).goalsGet(ctx, id as number),
+    async (ctx, [id]) => (await import('./commands/goals/get.js')).goalsGet(ctx, id as number),
   );
   action(
     goals
@@ -248,7 +248,7 @@ export function buildProgram(state: RunState): Command {
       .addOption(limit())
       .addOption(all())
       .addHelpText('after', fieldsHelp(GOAL_UPDATE)),
-    async (ctx, [id], o) => (await import('./commands/goals.js')).goalsUpdates(ctx, id as number, o),
+    async (ctx, [id], o) => (await import('./commands/goals/get.js')).goalsUpdates(ctx, id as number, o),
   );
 
   // focus
@@ -261,7 +261,7 @@ export function buildProgram(state: RunState): Command {
       .addOption(limit())
       .addOption(all())
       .addHelpText('after', fieldsHelp(FOCUS_SESSION)),
-    async (ctx, _a, o) => (await import('./commands/focus.js')).focusList(ctx, o),
+    async (ctx, _a, o) => (await import('./commands/focus/list.js')).focusList(ctx, o),
   );
   action(
     focus
@@ -269,7 +269,7 @@ export function buildProgram(state: RunState): Command {
       .description('show one focus session')
       .argument('<id>', 'focus session id', parseId('focus session'))
       .addHelpText('after', fieldsHelp(FOCUS_SESSION)),
-    async (ctx, [id]) => (await import('./commands/focus.js')).focusGet(ctx, id as number),
+    async (ctx, [id]) => (await import('./commands/focus/list.js')).focusGet(ctx, id as number),
   );
 
   // profile
@@ -278,7 +278,7 @@ export function buildProgram(state: RunState): Command {
       .command('profile')
       .description('your profile and gamification stats')
       .addHelpText('after', fieldsHelp(PROFILE)),
-    async (ctx) => (await import('./commands/profile.js')).profileGet(ctx),
+    async (ctx) => (await import('./commands/profile/profile.js')).profileGet(ctx),
   );
 
   // api
@@ -301,7 +301,7 @@ export function buildProgram(state: RunState): Command {
         "\nExamples:\n  $ loggd api /profile\n  $ loggd api /habits -q status=all --paginate\n  $ loggd api -i /profile            # status and headers (X-RateLimit-*) first\n  $ loggd api /habits -H 'Accept-Language: de'\n",
       ),
     async (ctx, [path], o) =>
-      (await import('./commands/api.js')).apiGet(ctx, path as string, {
+      (await import('./commands/api/api.js')).apiGet(ctx, path as string, {
         paginate: o.paginate as boolean,
         query: o.query as Record<string, string>,
         headers: o.header as string[] | undefined,
@@ -317,11 +317,11 @@ export function buildProgram(state: RunState): Command {
       .description('store a token for a profile (OS keyring)')
       .option('--with-token', 'read the token from stdin')
       .option('--insecure-storage', 'store the token in a plain file (0600) instead of the keyring'),
-    async (ctx, _a, o) => (await import('./commands/auth.js')).authLogin(ctx, o),
+    async (ctx, _a, o) => (await import('./commands/auth/status.js')).authLogin(ctx, o),
   );
   action(
     auth.command('status').description('show the active profile, token source and storage'),
-    async (ctx, _a, o) => (await import('./commands/auth.js')).authStatus(ctx, o),
+    async (ctx, _a, o) => (await import('./commands/auth/status.js')).authStatus(ctx, o),
   );
   action(
     auth
@@ -332,17 +332,17 @@ export function buildProgram(state: RunState): Command {
         'after',
         '\nExamples:\n  $ curl -H "Authorization: Bearer $(loggd auth token)" https://loggd.life/api/v1/public/profile\n  $ loggd auth token --profile work | pbcopy\n',
       ),
-    async (ctx, _a, o) => (await import('./commands/auth.js')).authToken(ctx, o),
+    async (ctx, _a, o) => (await import('./commands/auth/status.js')).authToken(ctx, o),
   );
   action(auth.command('logout').description('remove the stored token of a profile'), async (ctx, _a, o) =>
-    (await import('./commands/auth.js')).authLogout(ctx, o),
+    (await import('./commands/auth/status.js')).authLogout(ctx, o),
   );
   action(
     auth
       .command('switch')
       .description('make another stored profile the default')
       .argument('<profile>', 'profile name'),
-    async (ctx, [p], o) => (await import('./commands/auth.js')).authSwitch(ctx, p as string, o),
+    async (ctx, [p], o) => (await import('./commands/auth/status.js')).authSwitch(ctx, p as string, o),
   );
 
   // export, sync, reports and webhooks: declared in their own light modules
@@ -368,7 +368,7 @@ export function buildProgram(state: RunState): Command {
         'after',
         '\nExamples:\n  $ loggd mock serve                          # http://127.0.0.1:4010/api/v1/public\n  $ loggd mock serve --port 0 --seed 7 --now 2026-04-08T12:00:00Z\n  $ loggd mock serve --rate-limit off --scale 10   # load tests\n  $ curl -H "Authorization: Bearer mock_pro_all" http://127.0.0.1:4010/api/v1/public/habits/42\n',
       ),
-    async (ctx, _a, o) => (await import('./commands/mock.js')).mockServe(ctx, o as never),
+    async (ctx, _a, o) => (await import('./commands/mock/serve.js')).mockServe(ctx, o as never),
   );
   action(
     mock
@@ -384,7 +384,7 @@ export function buildProgram(state: RunState): Command {
         'after',
         '\nA drift alarm for the SDK and the mock: exit 0 when every response matches the schemas, 1 when a field\nis missing, mistyped or has an unknown enum value. Unknown fields are listed too (not a failure).\n\nExamples:\n  $ loggd mock verify                  # with your stored token\n  $ loggd --demo mock verify           # the mock itself\n  $ loggd mock verify --format json\n\nFields: kind, endpoint, path, detail, count\n',
       ),
-    async (ctx, _a, o) => (await import('./commands/mock.js')).mockVerify(ctx, o as never),
+    async (ctx, _a, o) => (await import('./commands/mock/serve.js')).mockVerify(ctx, o as never),
   );
 
   // mcp: the @loggd/mcp server, loaded only when it runs
@@ -396,7 +396,7 @@ export function buildProgram(state: RunState): Command {
         'after',
         '\nStarts the MCP server with this CLI\'s credentials (profile, LOGGD_TOKEN, or --demo); an assistant runs it:\n  {"mcpServers": {"loggd": {"command": "loggd", "args": ["mcp"]}}}\nTools, resources and setup: docs/mcp.md\n\nExamples:\n  $ loggd mcp\n  $ loggd --demo mcp\n  $ loggd --profile work mcp\n',
       ),
-    async (ctx) => (await import('./commands/mcp.js')).mcpServe(ctx),
+    async (ctx) => (await import('./commands/mcp/mcp.js')).mcpServe(ctx),
   );
 
   // completion
@@ -411,7 +411,7 @@ export function buildProgram(state: RunState): Command {
         '\nInstall:\n  $ loggd completion bash >> ~/.bashrc\n  $ loggd completion zsh > "${fpath[1]}/_loggd"\n  $ loggd completion fish > ~/.config/fish/completions/loggd.fish\n',
       ),
     async (ctx, [shell]) =>
-      (await import('./commands/completion.js')).completion(ctx, shell as string, program),
+      (await import('./commands/completion/completion.js')).completion(ctx, shell as string, program),
   );
 
   // help (topics, then commands)

@@ -8,7 +8,7 @@ import { SCOPES } from '@loggd/sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resolveCredentials } from '../src/auth/credentials.js';
 import { maskToken } from '../src/auth/mask.js';
-import { authLogin, authLogout, authStatus, authSwitch } from '../src/commands/auth.js';
+import { authLogin, authLogout, authStatus, authSwitch } from '../src/commands/auth/status.js';
 import type { CommandContext, GlobalOptions, IO } from '../src/types.js';
 
 /** Collects a stream's text and lets a test wait for a piece of it (no sleeps). */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createMockApi } from '@loggd/mock';
 import { Loggd } from '@loggd/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ReportFlags, type ReportKind, runReport } from '../src/commands/report.js';
+import { type ReportFlags, type ReportKind, runReport } from '../src/commands/report/report.js';
 import { displayWidth } from '../src/output/width.js';
 import { dayOf, isoOf } from '../src/report/compute/calendar.js';
 import { habitFigures } from '../src/report/compute/habits.js';
@@ -184,7 +184,7 @@ describe('dates in tests', () => {
 describe('command declarations', () => {
   async function parse(argv: string[]) {
     const { Command } = await import('commander');
-    const { registerReportCommands } = await import('../src/program-report.js');
+    const { registerReportCommands } = await import('../src/commands/report/command.js');
     const program = new Command('loggd').exitOverride();
     const seen: { opts?: Record<string, unknown>; name?: string } = {};
     registerReportCommands(program, (cmd, _handler) =>

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
-import { CliError, usageError } from '../errors.js';
-import { EXIT } from '../exit-codes.js';
-import { RESOURCES, type Resource } from '../export/layout.js';
-import { Progress } from '../export/progress.js';
-import type { CommandContext } from '../types.js';
+import { CliError, usageError } from '../../errors.js';
+import { EXIT } from '../../exit-codes.js';
+import { RESOURCES, type Resource } from '../../export/layout.js';
+import { Progress } from '../../export/progress.js';
+import type { CommandContext } from '../../types.js';
 
 /** Flags of `loggd sync`. */
 export interface SyncFlags {
@@ -18,9 +18,9 @@ export interface SyncFlags {
 export async function runSync(ctx: CommandContext, flags: SyncFlags): Promise<number> {
   if (!flags.db)
     throw usageError('missing --db FILE: the SQLite file to sync into', 'e.g. --db ~/loggd.sqlite');
-  (await import('../node-version.js')).requireNode('sync');
-  await (await import('../fs-errors.js')).checkFileFlag('--db', resolve(flags.db));
-  const { syncAccount } = await import('../sync/run.js');
+  (await import('../../node-version.js')).requireNode('sync');
+  await (await import('../../fs-errors.js')).checkFileFlag('--db', resolve(flags.db));
+  const { syncAccount } = await import('../../sync/run.js');
   const client = await ctx.createClient({ batch: true });
   const progress = new Progress(ctx.io.stderr);
   const abort = new AbortController();

@@ -1,8 +1,8 @@
 import { type Command, Option } from 'commander';
-import { parseConcurrency, parseResources } from './export/flags.js';
-import { DEFAULT_NOTE_NAME, parseNoteName, parseNotesFolder } from './export/notes/note-path.js';
-import { parseDate } from './parse.js';
-import type { CommandContext } from './types.js';
+import { parseConcurrency, parseResources } from '../../export/flags.js';
+import { DEFAULT_NOTE_NAME, parseNoteName, parseNotesFolder } from '../../export/notes/note-path.js';
+import { parseDate } from '../../parse.js';
+import type { CommandContext } from '../../types.js';
 
 // Declarations only: actions import commands/export.ts and commands/sync.ts when they run, so `--help` stays fast.
 
@@ -73,7 +73,7 @@ export function registerExportCommands(
         ).argParser(parseNoteName),
       )
       .addHelpText('after', EXPORT_HELP),
-    async (ctx, _a, o) => (await import('./commands/export.js')).runExport(ctx, o as never),
+    async (ctx, _a, o) => (await import('./export.js')).runExport(ctx, o as never),
   );
 
   action(
@@ -89,6 +89,6 @@ export function registerExportCommands(
         'after',
         '\nExamples:\n  $ loggd sync --db ~/loggd.sqlite\n  $ datasette ~/loggd.sqlite\n\nSchema and views: docs/export.md\n',
       ),
-    async (ctx, _a, o) => (await import('./commands/sync.js')).runSync(ctx, o as never),
+    async (ctx, _a, o) => (await import('../sync/sync.js')).runSync(ctx, o as never),
   );
 }

@@ -1,11 +1,11 @@
 import { type Command, Option } from 'commander';
-import { usageError } from './errors.js';
-import type { ActionBinder } from './types.js';
+import { usageError } from '../../errors.js';
+import type { ActionBinder } from '../../types.js';
 
 // Declarations only (commander and errors.ts): each action imports commands/webhooks.ts when it runs, so
 // `loggd --help` does not load the SDK.
 
-const load = () => import('./commands/webhooks.js');
+const load = () => import('./trigger.js');
 
 function parsePort(value: string): number {
   const n = Number(value);

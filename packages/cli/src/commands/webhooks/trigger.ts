@@ -1,19 +1,19 @@
 import type { WebhookEventName } from '@loggd/sdk';
 import { Chalk } from 'chalk';
-import { colorLevel } from '../color.js';
-import { CliError, usageError } from '../errors.js';
-import { EXIT } from '../exit-codes.js';
-import { resolveFormat } from '../output/format.js';
-import { render } from '../output/render.js';
-import type { CommandContext } from '../types.js';
-import { ndjsonLine, prettyLine } from '../webhooks/delivery-line.js';
-import { type PostResult, postRaw, rawHeadersOf } from '../webhooks/http-post.js';
-import { type DeliveryRecord, startListenServer } from '../webhooks/listen-server.js';
-import { streamMode } from '../webhooks/output-mode.js';
-import { applyOverrides, checkOverrides, parseOverrides } from '../webhooks/overrides.js';
-import { readRawInput } from '../webhooks/raw-input.js';
-import { DEFAULT_TIME_SCALE, describeDelay, RETRY_DELAYS_MS, wait } from '../webhooks/retry-schedule.js';
-import { maskSecret, resolveSecret } from '../webhooks/secret.js';
+import { colorLevel } from '../../color.js';
+import { CliError, usageError } from '../../errors.js';
+import { EXIT } from '../../exit-codes.js';
+import { resolveFormat } from '../../output/format.js';
+import { render } from '../../output/render.js';
+import type { CommandContext } from '../../types.js';
+import { ndjsonLine, prettyLine } from '../../webhooks/delivery-line.js';
+import { type PostResult, postRaw, rawHeadersOf } from '../../webhooks/http-post.js';
+import { type DeliveryRecord, startListenServer } from '../../webhooks/listen-server.js';
+import { streamMode } from '../../webhooks/output-mode.js';
+import { applyOverrides, checkOverrides, parseOverrides } from '../../webhooks/overrides.js';
+import { readRawInput } from '../../webhooks/raw-input.js';
+import { DEFAULT_TIME_SCALE, describeDelay, RETRY_DELAYS_MS, wait } from '../../webhooks/retry-schedule.js';
+import { maskSecret, resolveSecret } from '../../webhooks/secret.js';
 
 export interface ListenFlags {
   port?: number;

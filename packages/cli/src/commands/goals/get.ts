@@ -1,8 +1,8 @@
-import { progressBar } from '../output/cells.js';
-import { render, type TableHelpers } from '../output/render.js';
-import { GOAL, GOAL_UPDATE } from '../resources/spec.js';
-import type { CommandContext } from '../types.js';
-import { runList } from './list.js';
+import { progressBar } from '../../output/cells.js';
+import { render, type TableHelpers } from '../../output/render.js';
+import { GOAL, GOAL_UPDATE } from '../../resources/spec.js';
+import type { CommandContext } from '../../types.js';
+import { runList } from '../list.js';
 
 type Row = Record<string, unknown>;
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { usageError } from '../errors.js';
-import type { CommandContext } from '../types.js';
+import { usageError } from '../../errors.js';
+import type { CommandContext } from '../../types.js';
 
 interface Node {
   name: string;

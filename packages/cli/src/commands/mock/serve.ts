@@ -1,4 +1,4 @@
-import type { CommandContext } from '../types.js';
+import type { CommandContext } from '../../types.js';
 
 /** The raw flag values of `loggd mock serve` (commander hands them over as typed; @loggd/mock parses them). */
 export interface MockServeFlags {
@@ -20,7 +20,7 @@ export async function mockServe(ctx: CommandContext, flags: MockServeFlags): Pro
     { startMockServer, DEMO_TOKENS, parseServeOptions, describeListenError, MockOptionError },
     errors,
     { EXIT },
-  ] = await Promise.all([import('@loggd/mock'), import('../errors.js'), import('../exit-codes.js')]);
+  ] = await Promise.all([import('@loggd/mock'), import('../../errors.js'), import('../../exit-codes.js')]);
   let options: ReturnType<typeof parseServeOptions>;
   try {
     options = parseServeOptions(flags);
@@ -72,10 +72,10 @@ export interface MockVerifyFlags {
 export async function mockVerify(ctx: CommandContext, flags: MockVerifyFlags): Promise<number> {
   const [{ checkDrift }, { CliError, noTokenError }, { EXIT }, { render }, context] = await Promise.all([
     import('@loggd/mock'),
-    import('../errors.js'),
-    import('../exit-codes.js'),
-    import('../output/render.js'),
-    import('../context.js'),
+    import('../../errors.js'),
+    import('../../exit-codes.js'),
+    import('../../output/render.js'),
+    import('../../context.js'),
   ]);
   let target: { baseUrl: string; token: string; fetch?: typeof fetch };
   if (ctx.opts.demo) {

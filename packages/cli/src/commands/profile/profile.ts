@@ -1,6 +1,6 @@
-import { render } from '../output/render.js';
-import { PROFILE } from '../resources/spec.js';
-import type { CommandContext } from '../types.js';
+import { render } from '../../output/render.js';
+import { PROFILE } from '../../resources/spec.js';
+import type { CommandContext } from '../../types.js';
 
 /** `loggd profile` */
 export async function profileGet(ctx: CommandContext): Promise<number> {

@@ -1,7 +1,7 @@
-import { demoMock } from '../context.js';
-import { usageError } from '../errors.js';
-import { isValidTimeZone } from '../output/datetime.js';
-import type { CommandContext } from '../types.js';
+import { demoMock } from '../../context.js';
+import { usageError } from '../../errors.js';
+import { isValidTimeZone } from '../../output/datetime.js';
+import type { CommandContext } from '../../types.js';
 
 /**
  * `loggd mcp`: the @loggd/mcp server over stdio with this CLI's credentials (flags, LOGGD_TOKEN, the stored

@@ -1,7 +1,7 @@
-import { render } from '../output/render.js';
-import { FOCUS_SESSION } from '../resources/spec.js';
-import type { CommandContext } from '../types.js';
-import { runList } from './list.js';
+import { render } from '../../output/render.js';
+import { FOCUS_SESSION } from '../../resources/spec.js';
+import type { CommandContext } from '../../types.js';
+import { runList } from '../list.js';
 
 /** `loggd focus list` */
 export async function focusList(

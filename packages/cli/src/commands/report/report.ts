@@ -1,22 +1,22 @@
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { colorLevel } from '../color.js';
-import { CliError, usageError } from '../errors.js';
-import { EXIT } from '../exit-codes.js';
-import { isValidTimeZone } from '../output/datetime.js';
-import type { ReportFlags, ReportKind } from '../report/build/index.js';
-import { buildReport } from '../report/build/index.js';
-import { dayOf, isoOf, weekdayIndex } from '../report/compute/calendar.js';
-import type { Period, ReportSettings } from '../report/compute/period.js';
-import { localDayOfInstant } from '../report/compute/zone.js';
-import { type LoadNeeds, loadReportData } from '../report/load.js';
-import { rangePeriod, reviewPeriod } from '../report/options.js';
-import { renderHtml } from '../report/render/html.js';
-import { renderMarkdown } from '../report/render/markdown.js';
-import { renderTerminal } from '../report/render/terminal.js';
-import type { CommandContext } from '../types.js';
+import { colorLevel } from '../../color.js';
+import { CliError, usageError } from '../../errors.js';
+import { EXIT } from '../../exit-codes.js';
+import { isValidTimeZone } from '../../output/datetime.js';
+import type { ReportFlags, ReportKind } from '../../report/build/index.js';
+import { buildReport } from '../../report/build/index.js';
+import { dayOf, isoOf, weekdayIndex } from '../../report/compute/calendar.js';
+import type { Period, ReportSettings } from '../../report/compute/period.js';
+import { localDayOfInstant } from '../../report/compute/zone.js';
+import { type LoadNeeds, loadReportData } from '../../report/load.js';
+import { rangePeriod, reviewPeriod } from '../../report/options.js';
+import { renderHtml } from '../../report/render/html.js';
+import { renderMarkdown } from '../../report/render/markdown.js';
+import { renderTerminal } from '../../report/render/terminal.js';
+import type { CommandContext } from '../../types.js';
 
-export type { ReportFlags, ReportKind } from '../report/build/index.js';
+export type { ReportFlags, ReportKind } from '../../report/build/index.js';
 
 type Output = 'terminal' | 'json' | 'markdown';
 
@@ -130,7 +130,7 @@ export async function runReport(
   const output = outputOf(ctx, flags);
   if (flags.from && flags.to && flags.from > flags.to)
     throw usageError(`invalid date range: --from ${flags.from} is after --to ${flags.to}`);
-  const fsChecks = await import('../fs-errors.js');
+  const fsChecks = await import('../../fs-errors.js');
   if (flags.html) await fsChecks.checkFileFlag('--html', flags.html);
   const settings = await settingsFor(ctx, flags, clock);
   const period = periodOf(kind, flags, settings);

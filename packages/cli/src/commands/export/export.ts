@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
-import { CliError, usageError } from '../errors.js';
-import { EXIT } from '../exit-codes.js';
-import { RESOURCES, type Resource } from '../export/layout.js';
-import { Progress } from '../export/progress.js';
-import { type ExportFormat, type ExportResult, exportAccount } from '../export/run.js';
-import { checkRange } from '../parse.js';
-import type { CommandContext } from '../types.js';
-import { VERSION } from '../version.js';
+import { CliError, usageError } from '../../errors.js';
+import { EXIT } from '../../exit-codes.js';
+import { RESOURCES, type Resource } from '../../export/layout.js';
+import { Progress } from '../../export/progress.js';
+import { type ExportFormat, type ExportResult, exportAccount } from '../../export/run.js';
+import { checkRange } from '../../parse.js';
+import type { CommandContext } from '../../types.js';
+import { VERSION } from '../../version.js';
 
 /** Flags of `loggd export` (after commander's parsing). */
 export interface ExportFlags {
@@ -36,7 +36,7 @@ export async function runExport(ctx: CommandContext, flags: ExportFlags): Promis
   if (!flags.out)
     throw usageError('missing --out DIR: the folder to export into', 'e.g. --out ~/loggd-export');
   checkRange(flags.from, flags.to);
-  await (await import('../fs-errors.js')).checkFolderFlag('--out', resolve(flags.out));
+  await (await import('../../fs-errors.js')).checkFolderFlag('--out', resolve(flags.out));
   const format = formatOf(ctx, flags);
   const client = await ctx.createClient({ batch: true });
   const progress = new Progress(ctx.io.stderr);
@@ -61,7 +61,7 @@ export async function runExport(ctx: CommandContext, flags: ExportFlags): Promis
       progress,
       toolVersion: VERSION,
       signal: abort.signal,
-      source: await (await import('../context.js')).sourceOf(ctx, client),
+      source: await (await import('../../context.js')).sourceOf(ctx, client),
       // --demo data never came from the real API: the manifest must not say it did.
       ...(ctx.opts.demo ? { apiBase: 'demo:in-process-mock' } : {}),
       onNote: (message) => ctx.io.stderr.write(`note: ${message}\n`),

@@ -1,7 +1,7 @@
-import { render, type TableHelpers } from '../output/render.js';
-import { TASK } from '../resources/spec.js';
-import type { CommandContext } from '../types.js';
-import { runList } from './list.js';
+import { render, type TableHelpers } from '../../output/render.js';
+import { TASK } from '../../resources/spec.js';
+import type { CommandContext } from '../../types.js';
+import { runList } from '../list.js';
 
 type Row = Record<string, unknown>;
 

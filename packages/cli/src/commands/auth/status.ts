@@ -1,18 +1,23 @@
-import { checkBaseUrl } from '../auth/base-url.js';
-import { DEFAULT_BASE_URL, resolveCredentials, resolveProfileName } from '../auth/credentials.js';
-import { KEYRING_SERVICE, type Keyring, KeyringUnavailableError, selectKeyring } from '../auth/keyring.js';
-import { maskToken } from '../auth/mask.js';
-import { probeScopes, SCOPE_PROBES, type ScopeReport } from '../auth/probe.js';
-import { checkProfileName } from '../auth/profile-name.js';
-import { confirm, readAllStdin, readLine } from '../auth/prompt.js';
-import { printError, runCommand, wantsJson } from '../auth/report.js';
-import { readSettings, type TokenStorage, updateSettings } from '../auth/settings.js';
-import { deleteFileToken, tokenFilePath, writeFileToken } from '../auth/token-file.js';
-import { removeStoredToken } from '../auth/token-store.js';
-import { checkTokenText, probeFailure, rejectedTokenError, validateToken } from '../auth/validate-token.js';
-import { CliError, usageError } from '../errors.js';
-import { EXIT } from '../exit-codes.js';
-import type { CommandContext } from '../types.js';
+import { checkBaseUrl } from '../../auth/base-url.js';
+import { DEFAULT_BASE_URL, resolveCredentials, resolveProfileName } from '../../auth/credentials.js';
+import { KEYRING_SERVICE, type Keyring, KeyringUnavailableError, selectKeyring } from '../../auth/keyring.js';
+import { maskToken } from '../../auth/mask.js';
+import { probeScopes, SCOPE_PROBES, type ScopeReport } from '../../auth/probe.js';
+import { checkProfileName } from '../../auth/profile-name.js';
+import { confirm, readAllStdin, readLine } from '../../auth/prompt.js';
+import { printError, runCommand, wantsJson } from '../../auth/report.js';
+import { readSettings, type TokenStorage, updateSettings } from '../../auth/settings.js';
+import { deleteFileToken, tokenFilePath, writeFileToken } from '../../auth/token-file.js';
+import { removeStoredToken } from '../../auth/token-store.js';
+import {
+  checkTokenText,
+  probeFailure,
+  rejectedTokenError,
+  validateToken,
+} from '../../auth/validate-token.js';
+import { CliError, usageError } from '../../errors.js';
+import { EXIT } from '../../exit-codes.js';
+import type { CommandContext } from '../../types.js';
 
 /** Tests inject the mock's fetch here; the real CLI uses the global fetch. */
 type AuthContext = CommandContext & { fetch?: typeof globalThis.fetch };

@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
-import { parseChoice, parseDate, parseId } from './parse.js';
-import { parseDayStart, parseInsightsSeed, parseMonth, parsePeriod, parseWeek } from './report/flags.js';
-import type { CommandContext } from './types.js';
+import { parseChoice, parseDate, parseId } from '../../parse.js';
+import { parseDayStart, parseInsightsSeed, parseMonth, parsePeriod, parseWeek } from '../../report/flags.js';
+import type { CommandContext } from '../../types.js';
 
 // Declarations only: the action imports commands/report.ts (and with it luxon, the SDK and the renderers) when
 // it runs, so `loggd --help` stays fast.
@@ -27,7 +27,7 @@ export function registerReportCommands(
       'reviews and charts: weekly, monthly, habits heatmap, focus hours, task throughput, goal pace',
     );
   const run = (kind: string) => async (ctx: CommandContext, _a: unknown[], o: Record<string, unknown>) =>
-    (await import('./commands/report.js')).runReport(ctx, kind as never, o as never);
+    (await import('./report.js')).runReport(ctx, kind as never, o as never);
   const common = (cmd: Command) =>
     cmd
       .addOption(
@@ -163,6 +163,6 @@ export function registerReportCommands(
         'after',
         `${EXPLAINED}Only findings that survive a 5 % false discovery rate are stated; too little data says so.\nSee docs/insights.md for every formula.\n\nExamples:\n  loggd insights\n  loggd insights --period 1y --habit 42 --habit 43\n  loggd insights --period all --format json\n  loggd insights --html insights.html\n`,
       ),
-    async (ctx, _a, o) => (await import('./commands/insights.js')).runInsights(ctx, o as never),
+    async (ctx, _a, o) => (await import('../insights/insights.js')).runInsights(ctx, o as never),
   );
 }

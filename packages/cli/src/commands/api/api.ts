@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
-import { usageError } from '../errors.js';
-import { escapeControl } from '../output/escape.js';
-import type { CommandContext } from '../types.js';
+import { usageError } from '../../errors.js';
+import { escapeControl } from '../../output/escape.js';
+import type { CommandContext } from '../../types.js';
 
 const PREFIX = '/api/v1/public';
 
