@@ -4,6 +4,7 @@ import type { RequestEvent, ResponseEvent } from '@loggd/sdk';
 import { CliError, noTokenError, usageError } from './errors.js';
 import { EXIT } from './exit-codes.js';
 import { isValidTimeZone } from './output/datetime.js';
+import { type FormatRule, LIST_FORMATS, resolveFormat } from './output/format.js';
 import type { ClientOptions, CommandContext, GlobalOptions, IO } from './types.js';
 
 /** The demo account's token in the in-process mock. */
@@ -15,13 +16,35 @@ export function configDirFor(env: Record<string, string | undefined>): string {
   return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'loggd');
 }
 
-/** Builds the context every command receives: IO, global options, and lazy client and time-zone lookups. */
-export function createContext(io: IO, opts: GlobalOptions): CommandContext {
+/** The command a context is built for: its path (for messages) and its output format rule. */
+export interface CommandOutput {
+  command: string;
+  formats: FormatRule;
+}
+
+/**
+ * Builds the context every command receives: IO, global options, the output format (resolved here, once, by the
+ * command's rule: a bad --format or LOGGD_FORMAT fails before any request), and lazy client and time-zone lookups.
+ */
+export function createContext(
+  io: IO,
+  opts: GlobalOptions,
+  output: CommandOutput = { command: '', formats: LIST_FORMATS },
+): CommandContext {
   let client: Promise<import('@loggd/sdk').Loggd> | undefined;
   let zone: Promise<string> | undefined;
+  const { format, source } = resolveFormat(
+    opts,
+    io.env,
+    Boolean(io.stdout.isTTY),
+    output.formats,
+    output.command,
+  );
   const ctx: CommandContext = {
     io,
     opts,
+    format,
+    formatSource: source,
     configDir: configDirFor(io.env),
     createClient: (options = {}) => {
       client ??= buildClient(io, opts, ctx.configDir, options).then((built) => {

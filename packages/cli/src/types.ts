@@ -21,7 +21,8 @@ export interface GlobalOptions {
   token?: string;
   baseUrl?: string;
   demo?: boolean;
-  format?: 'table' | 'json' | 'ndjson' | 'csv' | 'tsv';
+  /** --format as given (checked against the command's formats by output/format.ts). */
+  format?: string;
   /** Alias of `--format json`. */
   json?: boolean;
   fields?: string;
@@ -51,6 +52,13 @@ export interface ClientOptions {
 export interface CommandContext {
   io: IO;
   opts: GlobalOptions;
+  /**
+   * The output format, resolved once when the context is built (output/format.ts): --format/--json/--jq, then
+   * LOGGD_FORMAT, then the command's terminal or pipe default, within the formats the command declares.
+   */
+  format: import('./output/format.js').OutputFormat;
+  /** Where `format` came from: a flag, LOGGD_FORMAT, or the command's default. */
+  formatSource: import('./output/format.js').FormatSource;
   /** Directory for settings and the insecure token file: ${XDG_CONFIG_HOME:-~/.config}/loggd (mode 0700). */
   configDir: string;
   /** Builds an SDK client from flags, env, the profile's stored token, or the in-process mock with --demo. */
@@ -77,8 +85,12 @@ export type CommandHandler = (
   cmd: import('commander').Command,
 ) => Promise<number>;
 
-/** Attaches a handler to a command (program.ts's `action`), given to the modules that declare more commands. */
+/**
+ * Attaches a handler to a command (program.ts's `action`), given to each group's declaration
+ * (commands/<group>/command.ts); `formats` is the command's output format rule (default: LIST_FORMATS).
+ */
 export type ActionBinder = (
   cmd: import('commander').Command,
   handler: CommandHandler,
+  formats?: import('./output/format.js').FormatRule,
 ) => import('commander').Command;

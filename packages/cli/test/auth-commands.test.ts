@@ -8,7 +8,11 @@ import { SCOPES } from '@loggd/sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resolveCredentials } from '../src/auth/credentials.js';
 import { maskToken } from '../src/auth/mask.js';
-import { authLogin, authLogout, authStatus, authSwitch } from '../src/commands/auth/status.js';
+import { authLogin } from '../src/commands/auth/login.js';
+import { authLogout } from '../src/commands/auth/logout.js';
+import { authStatus } from '../src/commands/auth/status.js';
+import { authSwitch } from '../src/commands/auth/switch.js';
+import { LIST_FORMATS, resolveFormat } from '../src/output/format.js';
 import type { CommandContext, GlobalOptions, IO } from '../src/types.js';
 
 /** Collects a stream's text and lets a test wait for a piece of it (no sleeps). */
@@ -77,9 +81,13 @@ function harness(
     color: false,
     columns: 100,
   };
+  const opts = options.opts ?? {};
+  const { format, source } = resolveFormat(opts, env, Boolean(io.stdout.isTTY), LIST_FORMATS, 'auth');
   const ctx = {
     io,
-    opts: options.opts ?? {},
+    opts,
+    format,
+    formatSource: source,
     configDir,
     fetch: options.fetch ?? mock.fetch,
     createClient: () => Promise.reject(new Error('auth commands must not need a client')),

@@ -2,9 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { registerExportCommands } from '../src/commands/export/command.js';
+import { EXPORT_FORMATS, registerExportCommand } from '../src/commands/export/command.js';
 import { runExport } from '../src/commands/export/export.js';
+import { registerSyncCommand } from '../src/commands/sync/command.js';
 import { runSync } from '../src/commands/sync/sync.js';
+import { resolveFormat } from '../src/output/format.js';
 import type { CommandContext, GlobalOptions } from '../src/types.js';
 import { client, mockApi, NOW, tempDir } from './export.support.js';
 import { fakeIO } from './helpers/fake-io.js';
@@ -12,9 +14,12 @@ import { fakeIO } from './helpers/fake-io.js';
 function ctxFor(opts: GlobalOptions = {}) {
   const mock = mockApi();
   const fake = fakeIO({ tty: false });
+  const { format, source } = resolveFormat(opts, fake.io.env, false, EXPORT_FORMATS, 'export');
   const ctx: CommandContext = {
     io: fake.io,
     opts,
+    format,
+    formatSource: source,
     configDir: '/nonexistent',
     createClient: async () => client(mock),
     now: async () => new Date(NOW),
@@ -37,7 +42,12 @@ describe('export and sync commands', () => {
 
   it('rejects formats export cannot write, and an inverted range, as usage errors', async () => {
     const out = await tempDir();
-    await expect(runExport(ctxFor({ format: 'table' }).ctx, { out })).rejects.toMatchObject({ exitCode: 2 });
+    expect(() => ctxFor({ format: 'table' })).toThrow(
+      expect.objectContaining({
+        exitCode: 2,
+        message: expect.stringMatching(/accepted formats are json, ndjson/),
+      }),
+    );
     await expect(
       runExport(ctxFor().ctx, { out, from: '2026-02-01', to: '2026-01-01' }),
     ).rejects.toMatchObject({ exitCode: 2 });
@@ -53,11 +63,12 @@ describe('export and sync commands', () => {
   it('declares export and sync with validated flags', async () => {
     const program = new Command().exitOverride();
     const calls: Array<Record<string, unknown>> = [];
-    registerExportCommands(program, (cmd, _handler) =>
+    const bind = (cmd: Command) =>
       cmd.action((...raw: unknown[]) => {
         calls.push((raw.at(-1) as Command).opts());
-      }),
-    );
+      });
+    registerExportCommand(program, bind);
+    registerSyncCommand(program, bind);
     await program.parseAsync(['export', '--out', 'x', '--resources', 'habits,tasks', '--bom'], {
       from: 'user',
     });

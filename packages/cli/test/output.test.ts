@@ -4,11 +4,10 @@ import { resolveColor } from '../src/color.js';
 import { CliError } from '../src/errors.js';
 import { writeDelimited } from '../src/output/delimited.js';
 import { flatColumns, flatRow } from '../src/output/flatten.js';
-import { resolveFormat, selectFields } from '../src/output/format.js';
+import { selectFields } from '../src/output/format.js';
 import { renderTable } from '../src/output/table.js';
 import { displayWidth, truncate } from '../src/output/width.js';
 import { checkRange, parseDate, parseId, parseLimit, parseQuery } from '../src/parse.js';
-import { fakeIO } from './helpers/fake-io.js';
 import { parseDelimited } from './helpers/rfc4180.js';
 
 describe('CSV/TSV writer', () => {
@@ -79,20 +78,7 @@ describe('flattening rule', () => {
   });
 });
 
-describe('format and fields', () => {
-  it('defaults to a table on a TTY and TSV on a pipe; flags and LOGGD_FORMAT win', () => {
-    expect(resolveFormat({}, fakeIO({ tty: true }).io)).toBe('table');
-    expect(resolveFormat({}, fakeIO({ tty: false }).io)).toBe('tsv');
-    expect(resolveFormat({}, fakeIO({ tty: true, env: { LOGGD_FORMAT: 'ndjson' } }).io)).toBe('ndjson');
-    expect(resolveFormat({ json: true }, fakeIO({ tty: false, env: { LOGGD_FORMAT: 'csv' } }).io)).toBe(
-      'json',
-    );
-    expect(resolveFormat({ format: 'csv', json: true }, fakeIO({ tty: false }).io)).toBe('csv');
-    expect(() => resolveFormat({}, fakeIO({ tty: false, env: { LOGGD_FORMAT: 'yaml' } }).io)).toThrow(
-      /LOGGD_FORMAT 'yaml'.*table, json, ndjson, csv, tsv/,
-    );
-  });
-
+describe('fields', () => {
   it('rejects unknown fields, listing the valid ones', () => {
     expect(selectFields('id, name', ['id', 'name', 'x'])).toEqual(['id', 'name']);
     const err = (() => {

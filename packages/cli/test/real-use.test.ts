@@ -198,7 +198,8 @@ const ROWS: Row[] = [
     name: 'format unknown on a list offers only list formats',
     argv: [...LIST, '--format', 'xml'],
     code: 2,
-    stderr: /^error: invalid --format 'xml': accepted formats are table, json, ndjson, csv, tsv$/,
+    stderr:
+      /^error: invalid --format 'xml' for `loggd habits list`: accepted formats are table, json, ndjson, csv, tsv$/,
   },
   {
     name: 'format unknown on export offers export formats',
@@ -211,13 +212,14 @@ const ROWS: Row[] = [
     name: 'export format for lists',
     argv: [...LIST, '--format', 'markdown'],
     code: 2,
-    stderr: /^error: invalid --format 'markdown': accepted formats are table, json, ndjson, csv, tsv$/,
+    stderr:
+      /^error: invalid --format 'markdown' for `loggd habits list`: accepted formats are table, json, ndjson, csv, tsv$/,
   },
   {
     name: 'list format for export',
     argv: ['export', '--out', join(WORK, 'x'), '--format', 'tsv'],
     code: 2,
-    stderr: /^error: invalid --format 'tsv' for export/,
+    stderr: /^error: invalid --format 'tsv' for `loggd export`/,
   },
   {
     name: 'mock serve bad port',
@@ -254,7 +256,7 @@ const ROWS: Row[] = [
     name: 'api with --format tsv',
     argv: ['api', '/profile', '--format', 'tsv'],
     code: 2,
-    stderr: /^error: invalid --format 'tsv' for `loggd api`: accepted are json, ndjson/,
+    stderr: /^error: invalid --format 'tsv' for `loggd api`: accepted formats are json, ndjson$/,
   },
   {
     name: 'webhook signature mismatch',

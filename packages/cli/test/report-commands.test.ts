@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { createMockApi } from '@loggd/mock';
 import { Loggd } from '@loggd/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPORT_FORMATS } from '../src/commands/report/command.js';
 import { type ReportFlags, type ReportKind, runReport } from '../src/commands/report/report.js';
+import { resolveFormat } from '../src/output/format.js';
 import { displayWidth } from '../src/output/width.js';
 import { dayOf, isoOf } from '../src/report/compute/calendar.js';
 import { habitFigures } from '../src/report/compute/habits.js';
@@ -25,9 +27,12 @@ const loggd = new Loggd({
 });
 
 function fakeContext(io: CommandContext['io'], opts: GlobalOptions): CommandContext {
+  const { format, source } = resolveFormat(opts, io.env, Boolean(io.stdout.isTTY), REPORT_FORMATS, 'report');
   return {
     io,
     opts,
+    format,
+    formatSource: source,
     configDir: '/nonexistent',
     createClient: async () => loggd,
     timeZone: async () => 'UTC',
@@ -169,7 +174,7 @@ describe('reports on the demo account', () => {
 
   it('rejects bad input with one line naming it', async () => {
     await expect(report('weekly', {}, { format: 'csv' })).rejects.toThrow(
-      /accepted are table, json, markdown/,
+      /accepted formats are table, json, markdown/,
     );
     await expect(report('habits', { habit: 999_999 })).rejects.toThrow(/no habit 999999/);
   });

@@ -1,7 +1,7 @@
 import { createMockApi } from '@loggd/mock';
 import { WEBHOOK_EVENT_NAMES, WEBHOOK_EVENTS } from '@loggd/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
-import { webhooksListen } from '../src/commands/webhooks/trigger.js';
+import { webhooksListen } from '../src/commands/webhooks/listen.js';
 import type { DeliveryRecord } from '../src/webhooks/listen-server.js';
 import {
   endToEndHeaders,

@@ -6,7 +6,9 @@ import { Command } from 'commander';
 import { registerWebhooksCommands } from '../src/commands/webhooks/command.js';
 import { createContext } from '../src/context.js';
 import { toCliError } from '../src/errors.js';
+import { LIST_FORMATS } from '../src/output/format.js';
 import type { CommandContext, GlobalOptions, IO } from '../src/types.js';
+import { STREAM_FORMATS } from '../src/webhooks/output-mode.js';
 
 /** Collects a stream's text and lets a test wait for a piece of it or a number of lines (no sleeps). */
 export class Sink extends Writable {
@@ -63,8 +65,9 @@ export function testIO(options: { tty?: boolean; env?: Record<string, string | u
   return { io, out, err, stdin };
 }
 
+/** The context of a stream command (`listen`, `trigger`): formats resolved by STREAM_FORMATS. */
 export function testContext(io: IO, opts: GlobalOptions = {}): CommandContext {
-  return createContext(io, opts);
+  return createContext(io, opts, { command: 'webhooks listen', formats: STREAM_FORMATS });
 }
 
 /**
@@ -82,10 +85,13 @@ export async function runWebhooks(argv: string[], io: IO): Promise<number> {
     })
     .option('-F, --format <format>')
     .option('--json');
-  registerWebhooksCommands(program, (cmd, handler) =>
+  registerWebhooksCommands(program, (cmd, handler, formats = LIST_FORMATS) =>
     cmd.exitOverride().action(async (...raw: unknown[]) => {
       const self = raw.at(-1) as Command;
-      const ctx = createContext(io, self.optsWithGlobals() as GlobalOptions);
+      const ctx = createContext(io, self.optsWithGlobals() as GlobalOptions, {
+        command: `webhooks ${self.name()}`,
+        formats,
+      });
       exitCode = await handler(ctx, raw.slice(0, -2), self.opts(), self);
     }),
   );

@@ -1,15 +1,9 @@
 import { type CliError, errorJson, toCliError, wantsJsonErrors } from '../errors.js';
-import { resolveFormat } from '../output/format.js';
 import type { CommandContext } from '../types.js';
 
 /** Whether a single-object result should be printed as JSON (--format json or ndjson, or LOGGD_FORMAT). */
 export function wantsJson(ctx: CommandContext): boolean {
-  try {
-    const format = resolveFormat(ctx.opts, ctx.io);
-    return format === 'json' || format === 'ndjson';
-  } catch {
-    return false;
-  }
+  return ctx.format === 'json' || ctx.format === 'ndjson';
 }
 
 /**

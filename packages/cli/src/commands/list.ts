@@ -1,4 +1,3 @@
-import { resolveFormat } from '../output/format.js';
 import { type RenderOptions, render } from '../output/render.js';
 import type { CommandContext } from '../types.js';
 
@@ -55,7 +54,7 @@ export async function runList<T extends Row>(
       ? (await import('../output/sort.js')).sortRows(fetched.items, ctx.opts.sort, options.spec.fields)
       : fetched.items;
   await render(ctx, items, { empty: `No ${options.plural} found.`, ...options });
-  if (hasMore && ctx.io.stderr.isTTY && resolveFormat(ctx.opts, ctx.io) === 'table') {
+  if (hasMore && ctx.io.stderr.isTTY && ctx.format === 'table') {
     ctx.io.stderr.write(
       `Showing the first ${items.length} ${options.plural}: use --all for every page, or --limit (max 100).\n`,
     );

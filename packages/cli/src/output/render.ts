@@ -7,7 +7,7 @@ import { isDateTime } from './datetime.js';
 import { writeDelimited } from './delimited.js';
 import { escapeDeep } from './escape.js';
 import { flatColumns, flatRow, valueAt } from './flatten.js';
-import { type OutputFormat, resolveFormat, selectFields } from './format.js';
+import { type OutputFormat, selectFields } from './format.js';
 import { renderTable } from './table.js';
 
 type Row = Record<string, unknown>;
@@ -37,7 +37,8 @@ export interface RenderOptions {
 
 /**
  * The one output path of every read command: prints a list (array) or one resource (object) to stdout in the
- * resolved format (--format/--json, LOGGD_FORMAT, TTY → table, pipe → tsv), honouring --fields and --no-headers.
+ * context's format (output/format.ts: flags, LOGGD_FORMAT, TTY → table, pipe → tsv), honouring --fields and
+ * --no-headers.
  * JSON keeps the API's objects (all fields, or only the --fields keys); CSV/TSV flatten (see flatten.ts).
  */
 export async function render(
@@ -45,7 +46,7 @@ export async function render(
   data: Row[] | Row,
   options: RenderOptions = {},
 ): Promise<void> {
-  const format = resolveFormat(ctx.opts as Parameters<typeof resolveFormat>[0], ctx.io);
+  const format = ctx.format;
   const rows = Array.isArray(data) ? data : [data];
   const valid = options.fields ?? options.spec?.fields ?? unionKeys(rows);
   const selected = selectFields(ctx.opts.fields, [
@@ -102,6 +103,9 @@ async function renderText(
             options,
           )
         : renderItemTable(ctx, escapeDeep(data), selected, valid, options);
+    default:
+      // Only commands whose rule is LIST_FORMATS render rows; markdown and ics are export's and the reports'.
+      throw new Error(`render cannot print ${format}`);
   }
 }
 

@@ -39,7 +39,7 @@ export async function apiGet(
     body = data;
     if (flags.include) ctx.io.stdout.write(statusAndHeaders(response));
   }
-  if (ctx.opts.format === 'ndjson') {
+  if (ctx.format === 'ndjson') {
     // One line per item of a list (paginated, or a page's data array), else the body on one line.
     const page = body as { data?: unknown };
     const items = Array.isArray(body) ? body : Array.isArray(page?.data) ? page.data : [body];

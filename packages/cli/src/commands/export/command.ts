@@ -1,17 +1,18 @@
 import { type Command, Option } from 'commander';
-import { parseConcurrency, parseResources } from '../../export/flags.js';
 import { DEFAULT_NOTE_NAME, parseNoteName, parseNotesFolder } from '../../export/notes/note-path.js';
+import type { FormatRule } from '../../output/format.js';
 import { parseDate } from '../../parse.js';
-import type { CommandContext } from '../../types.js';
+import type { ActionBinder } from '../../types.js';
+import { concurrency, resources } from '../flags.js';
 
-// Declarations only: actions import commands/export.ts and commands/sync.ts when they run, so `--help` stays fast.
+// Declaration only: the action imports export.ts when it runs, so `--help` stays fast.
 
-type Handler = (
-  ctx: CommandContext,
-  args: unknown[],
-  opts: Record<string, unknown>,
-  cmd: Command,
-) => Promise<number>;
+/** Files, not a terminal view: JSON unless a format (or LOGGD_FORMAT) says otherwise, on a terminal or not. */
+export const EXPORT_FORMATS: FormatRule = {
+  accepts: ['json', 'ndjson', 'csv', 'ics', 'markdown'],
+  tty: 'json',
+  pipe: 'json',
+};
 
 const EXPORT_HELP = `
 Formats (global --format): json (default) and ndjson write the API's objects, one file per resource;
@@ -27,24 +28,11 @@ Examples:
   $ loggd export --format markdown --out ~/Vault --notes-folder Daily
 `;
 
-/** Adds `loggd export` and `loggd sync` to the program. */
-export function registerExportCommands(
-  program: Command,
-  action: (cmd: Command, handler: Handler) => Command,
-): void {
+/** `loggd export`. */
+export function registerExportCommand(program: Command, action: ActionBinder): void {
   const from = () =>
     new Option('--from <date>', 'first day, inclusive (YYYY-MM-DD)').argParser(parseDate('--from'));
   const to = () => new Option('--to <date>', 'last day, inclusive (YYYY-MM-DD)').argParser(parseDate('--to'));
-  const resources = () =>
-    new Option(
-      '--resources <list>',
-      'profile, habits, tasks, goals, focus_sessions (comma-separated; default all)',
-    ).argParser(parseResources);
-  const concurrency = () =>
-    new Option('--concurrency <n>', 'resources fetched at once, 1–16 (default 4)').argParser(
-      parseConcurrency,
-    );
-
   action(
     program
       .command('export')
@@ -74,21 +62,6 @@ export function registerExportCommands(
       )
       .addHelpText('after', EXPORT_HELP),
     async (ctx, _a, o) => (await import('./export.js')).runExport(ctx, o as never),
-  );
-
-  action(
-    program
-      .command('sync')
-      .description('mirror the account into a SQLite database (tables, views), incrementally')
-      .requiredOption('--db <file>', 'SQLite file (created if missing)')
-      .option('--full', 'fetch everything again instead of only what changed')
-      .option('--strict', 'fail when a resource needs a scope the token lacks (default: skip it)')
-      .addOption(resources())
-      .addOption(concurrency())
-      .addHelpText(
-        'after',
-        '\nExamples:\n  $ loggd sync --db ~/loggd.sqlite\n  $ datasette ~/loggd.sqlite\n\nSchema and views: docs/export.md\n',
-      ),
-    async (ctx, _a, o) => (await import('../sync/sync.js')).runSync(ctx, o as never),
+    EXPORT_FORMATS,
   );
 }

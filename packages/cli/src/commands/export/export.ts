@@ -23,12 +23,9 @@ export interface ExportFlags {
   noteName?: string;
 }
 
+/** --ics, else the context's format (EXPORT_FORMATS: json, ndjson, csv, ics, markdown). */
 function formatOf(ctx: CommandContext, flags: ExportFlags): ExportFormat {
-  if (flags.ics) return 'ics';
-  const f = ctx.opts.json ? 'json' : (ctx.opts.format as string | undefined);
-  if (f === undefined) return 'json';
-  if (f === 'json' || f === 'ndjson' || f === 'csv' || f === 'ics' || f === 'markdown') return f;
-  throw usageError(`invalid --format '${f}' for export: accepted are json, ndjson, csv, ics, markdown`);
+  return flags.ics ? 'ics' : (ctx.format as ExportFormat);
 }
 
 /** `loggd export --out DIR`: the whole account into files, incremental and resumable. */

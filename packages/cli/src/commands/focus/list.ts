@@ -1,4 +1,3 @@
-import { render } from '../../output/render.js';
 import { FOCUS_SESSION } from '../../resources/spec.js';
 import type { CommandContext } from '../../types.js';
 import { runList } from '../list.js';
@@ -18,11 +17,4 @@ export async function focusList(
     plural: 'focus sessions',
     spec: FOCUS_SESSION,
   });
-}
-
-/** `loggd focus get <id>` */
-export async function focusGet(ctx: CommandContext, id: number): Promise<number> {
-  const session = await (await ctx.createClient()).focusSessions.get(id);
-  await render(ctx, session as Record<string, unknown>, { spec: FOCUS_SESSION });
-  return 0;
 }

@@ -1,23 +1,10 @@
 import { progressBar } from '../../output/cells.js';
 import { render, type TableHelpers } from '../../output/render.js';
-import { GOAL, GOAL_UPDATE } from '../../resources/spec.js';
+import { GOAL } from '../../resources/spec.js';
 import type { CommandContext } from '../../types.js';
-import { runList } from '../list.js';
+import { GOAL_CELLS } from './cells.js';
 
 type Row = Record<string, unknown>;
-
-export interface GoalListFlags {
-  status?: string;
-  horizon?: string;
-  limit?: number;
-  all?: boolean;
-}
-
-const TRENDS: Record<string, string> = { up: '↑', down: '↓', neutral: '→' };
-
-const cells = {
-  trend: (row: Row) => `${TRENDS[String(row.trend)] ?? ''} ${String(row.trend)}`.trim(),
-};
 
 /** A goal's progress bar, metric and milestones, under its fields. */
 function detail(row: Row, h: TableHelpers): string {
@@ -50,39 +37,9 @@ function detail(row: Row, h: TableHelpers): string {
   return `${out.join('\n')}\n`;
 }
 
-/** `loggd goals list` */
-export async function goalsList(ctx: CommandContext, flags: GoalListFlags): Promise<number> {
-  const loggd = await ctx.createClient();
-  const query = {
-    ...(flags.status ? { status: flags.status } : {}),
-    ...(flags.horizon ? { time_horizon: flags.horizon } : {}),
-    ...(flags.limit ? { limit: flags.limit } : {}),
-  };
-  return runList(ctx, loggd.goals.list(query as never), {
-    all: flags.all,
-    plural: 'goals',
-    spec: GOAL,
-    cells,
-  });
-}
-
 /** `loggd goals get <id>`: the goal with a progress bar and its milestones. */
 export async function goalsGet(ctx: CommandContext, id: number): Promise<number> {
   const goal = await (await ctx.createClient()).goals.get(id);
-  await render(ctx, goal as Row, { spec: GOAL, cells, detail });
+  await render(ctx, goal as Row, { spec: GOAL, cells: GOAL_CELLS, detail });
   return 0;
-}
-
-/** `loggd goals updates <id>` */
-export async function goalsUpdates(
-  ctx: CommandContext,
-  id: number,
-  flags: { limit?: number; all?: boolean },
-): Promise<number> {
-  const loggd = await ctx.createClient();
-  return runList(ctx, loggd.goals.updates(id, flags.limit ? { limit: flags.limit } : {}), {
-    all: flags.all,
-    plural: 'updates',
-    spec: GOAL_UPDATE,
-  });
 }

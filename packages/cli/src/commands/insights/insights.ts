@@ -9,7 +9,7 @@ import { renderHtml } from '../../report/render/html.js';
 import { renderMarkdown } from '../../report/render/markdown.js';
 import { renderTerminal } from '../../report/render/terminal.js';
 import type { CommandContext } from '../../types.js';
-import { outputOf, settingsFor, writeAtomically } from '../report/report.js';
+import { outputOf, printsBesideHtml, settingsFor, writeAtomically } from '../report/report.js';
 
 export interface InsightsFlags {
   period?: string;
@@ -79,7 +79,7 @@ export async function runInsights(
       throw usageError(`cannot write --html '${flags.html}': ${(err as Error).message}`);
     }
     ctx.io.stderr.write(`wrote ${flags.html}\n`);
-    if (!ctx.opts.format && !ctx.opts.json && !flags.markdown) return 0;
+    if (!printsBesideHtml(ctx, flags)) return 0;
   }
   if (output === 'json') ctx.io.stdout.write(`${JSON.stringify(built.json, null, 2)}\n`);
   else if (output === 'markdown') ctx.io.stdout.write(renderMarkdown(built.doc));

@@ -1,26 +1,27 @@
 import { type Command, Option } from 'commander';
+import type { FormatRule } from '../../output/format.js';
 import { parseChoice, parseDate, parseId } from '../../parse.js';
-import { parseDayStart, parseInsightsSeed, parseMonth, parsePeriod, parseWeek } from '../../report/flags.js';
-import type { CommandContext } from '../../types.js';
+import { parseDayStart, parseMonth, parseWeek } from '../../report/flags.js';
+import type { ActionBinder, CommandContext } from '../../types.js';
 
-// Declarations only: the action imports commands/report.ts (and with it luxon, the SDK and the renderers) when
-// it runs, so `loggd --help` stays fast.
+// Declarations only: the action imports report.ts (and with it luxon, the SDK and the renderers) when it runs, so
+// `loggd --help` stays fast.
 
-type Handler = (
-  ctx: CommandContext,
-  args: unknown[],
-  opts: Record<string, unknown>,
-  cmd: Command,
-) => Promise<number>;
+/** Reports and insights: the terminal view (also when piped), the computed figures as JSON, or Markdown. */
+export const REPORT_FORMATS: FormatRule = {
+  accepts: ['table', 'json', 'markdown'],
+  tty: 'table',
+  pipe: 'table',
+  hint: 'e.g. --format json, or --markdown',
+};
 
-const EXPLAINED =
+/** The help paragraph on formats shared by every report and insights. */
+export const EXPLAINED =
   '\nEvery report prints its range, time zone and week start. Formats: the terminal view (default), --format json\n(the computed figures), --markdown (or --format markdown), --html FILE (one self-contained page).\n';
 
 /** Adds `loggd report weekly|monthly|habits|focus|tasks|goals` to the program. */
-export function registerReportCommands(
-  program: Command,
-  action: (cmd: Command, handler: Handler) => Command,
-): void {
+export function registerReportCommands(program: Command, bind: ActionBinder): void {
+  const action = (cmd: Command, handler: Parameters<ActionBinder>[1]) => bind(cmd, handler, REPORT_FORMATS);
   const report = program
     .command('report')
     .description(
@@ -129,40 +130,5 @@ export function registerReportCommands(
         .addOption(to()),
     ),
     run('goals'),
-  );
-
-  action(
-    program
-      .command('insights')
-      .description(
-        'what the data says: habits that go together, focus on habit days, best weekdays, trends, streaks at risk, goal forecasts',
-      )
-      .addOption(
-        new Option('--period <span>', 'how far back: 90d (default), 12w, 6m, 1y or all').argParser(
-          parsePeriod,
-        ),
-      )
-      .addOption(
-        new Option('--habit <id...>', 'only these habits (repeat or list several)').argParser(
-          (value: string, previous: number[] | undefined) => [...(previous ?? []), parseId('habit')(value)],
-        ),
-      )
-      .addOption(
-        new Option('--seed <n>', 'seed of the permutation tests (default 12)').argParser(parseInsightsSeed),
-      )
-      .addOption(
-        new Option(
-          '--day-starts-at <HH:MM>',
-          'when a day starts for times of day (night owls), default 00:00',
-        ).argParser(parseDayStart),
-      )
-      .option('--explain', 'show how each figure is computed')
-      .option('--html <file>', 'write a self-contained HTML page (no scripts)')
-      .option('--markdown', 'print Markdown (same as --format markdown)')
-      .addHelpText(
-        'after',
-        `${EXPLAINED}Only findings that survive a 5 % false discovery rate are stated; too little data says so.\nSee docs/insights.md for every formula.\n\nExamples:\n  loggd insights\n  loggd insights --period 1y --habit 42 --habit 43\n  loggd insights --period all --format json\n  loggd insights --html insights.html\n`,
-      ),
-    async (ctx, _a, o) => (await import('../insights/insights.js')).runInsights(ctx, o as never),
   );
 }

@@ -20,17 +20,15 @@ export type { ReportFlags, ReportKind } from '../../report/build/index.js';
 
 type Output = 'terminal' | 'json' | 'markdown';
 
-/** table (the default, also when piped), json or markdown; other formats have no report shape. */
+/** The context's format (REPORT_FORMATS: table, json, markdown) as a report output; --markdown wins. */
 export function outputOf(ctx: CommandContext, flags: Pick<ReportFlags, 'markdown'>): Output {
-  const format =
-    (ctx.opts.format as string | undefined) ?? (ctx.opts.json ? 'json' : ctx.io.env.LOGGD_FORMAT);
-  if (flags.markdown || format === 'markdown' || format === 'md') return 'markdown';
-  if (format === 'json') return 'json';
-  if (format === undefined || format === 'table') return 'terminal';
-  throw usageError(
-    `invalid --format '${format}' for reports: accepted are table, json, markdown`,
-    'e.g. loggd report weekly --format json, or --markdown',
-  );
+  if (flags.markdown || ctx.format === 'markdown') return 'markdown';
+  return ctx.format === 'json' ? 'json' : 'terminal';
+}
+
+/** With --html the file is the output, unless a format was asked for by a flag (LOGGD_FORMAT is only a default). */
+export function printsBesideHtml(ctx: CommandContext, flags: Pick<ReportFlags, 'markdown'>): boolean {
+  return ctx.formatSource === 'flag' || Boolean(flags.markdown);
 }
 
 /** The profile's zone (LOGGD_TZ overrides it), week start and today, with --day-starts-at applied. */
@@ -156,8 +154,7 @@ export async function runReport(
       );
     }
     ctx.io.stderr.write(`wrote ${flags.html}\n`);
-    // The file is the output unless a format was asked for explicitly.
-    if (!ctx.opts.format && !ctx.opts.json && !flags.markdown) return 0;
+    if (!printsBesideHtml(ctx, flags)) return 0;
   }
   if (output === 'json') ctx.io.stdout.write(`${JSON.stringify(built.json, null, 2)}\n`);
   else if (output === 'markdown') ctx.io.stdout.write(renderMarkdown(built.doc));

@@ -1,33 +1,9 @@
 import { render, type TableHelpers } from '../../output/render.js';
 import { TASK } from '../../resources/spec.js';
 import type { CommandContext } from '../../types.js';
-import { runList } from '../list.js';
+import { TASK_CELLS } from './cells.js';
 
 type Row = Record<string, unknown>;
-
-export interface TaskListFlags {
-  status?: string;
-  from?: string;
-  to?: string;
-  limit?: number;
-  all?: boolean;
-}
-
-const PRIORITY_COLORS: Record<string, 'red' | 'yellow' | 'cyan' | 'dim'> = {
-  urgent: 'red',
-  high: 'yellow',
-  medium: 'cyan',
-  low: 'dim',
-};
-
-const cells = {
-  priority: (row: Row, h: TableHelpers) => {
-    const p = row.priority;
-    if (typeof p !== 'string') return h.cell('priority', p);
-    const color = PRIORITY_COLORS[p];
-    return color ? h.chalk[color](p) : p;
-  },
-};
 
 /** Subtasks as a checklist and tags, under a task's fields. */
 function detail(row: Row, h: TableHelpers): string {
@@ -50,26 +26,9 @@ function detail(row: Row, h: TableHelpers): string {
   return `${out.join('\n')}\n`;
 }
 
-/** `loggd tasks list` */
-export async function tasksList(ctx: CommandContext, flags: TaskListFlags): Promise<number> {
-  const loggd = await ctx.createClient();
-  const query = {
-    ...(flags.status ? { status: flags.status } : {}),
-    ...(flags.from ? { from: flags.from } : {}),
-    ...(flags.to ? { to: flags.to } : {}),
-    ...(flags.limit ? { limit: flags.limit } : {}),
-  };
-  return runList(ctx, loggd.tasks.list(query as never), {
-    all: flags.all,
-    plural: 'tasks',
-    spec: TASK,
-    cells,
-  });
-}
-
 /** `loggd tasks get <id>`: the task with its subtasks and tags. */
 export async function tasksGet(ctx: CommandContext, id: number): Promise<number> {
   const task = await (await ctx.createClient()).tasks.get(id);
-  await render(ctx, task as Row, { spec: TASK, cells, detail });
+  await render(ctx, task as Row, { spec: TASK, cells: TASK_CELLS, detail });
   return 0;
 }

@@ -1,11 +1,10 @@
 import { type Command, Option } from 'commander';
 import { usageError } from '../../errors.js';
 import type { ActionBinder } from '../../types.js';
+import { STREAM_FORMATS } from '../../webhooks/output-mode.js';
 
-// Declarations only (commander and errors.ts): each action imports commands/webhooks.ts when it runs, so
+// Declarations only (commander and errors.ts): each action imports its verb's module when it runs, so
 // `loggd --help` does not load the SDK.
-
-const load = () => import('./trigger.js');
 
 function parsePort(value: string): number {
   const n = Number(value);
@@ -69,7 +68,8 @@ Examples:
   $ loggd webhooks listen --port 0 --format ndjson | jq -c 'select(.verified) | .data'
 `,
       ),
-    async (ctx, _a, o) => (await load()).webhooksListen(ctx, o),
+    async (ctx, _a, o) => (await import('./listen.js')).webhooksListen(ctx, o),
+    STREAM_FORMATS,
   );
 
   action(
@@ -107,7 +107,9 @@ Examples:
   $ loggd webhooks trigger --all --url http://127.0.0.1:8787/ --retry
 `,
       ),
-    async (ctx, [event], o) => (await load()).webhooksTrigger(ctx, event as string | undefined, o),
+    async (ctx, [event], o) =>
+      (await import('./trigger.js')).webhooksTrigger(ctx, event as string | undefined, o),
+    STREAM_FORMATS,
   );
 
   action(
@@ -127,7 +129,8 @@ Example:
   $ loggd webhooks verify --signature "sha256=…" < body.json && echo ok   # secret from LOGGD_WEBHOOK_SECRET
 `,
       ),
-    async (ctx, [file], o) => (await load()).webhooksVerify(ctx, file as string | undefined, o),
+    async (ctx, [file], o) =>
+      (await import('./verify.js')).webhooksVerify(ctx, file as string | undefined, o),
   );
 
   action(
@@ -136,6 +139,6 @@ Example:
       .description('the 15 webhook events, when they fire, and example data')
       .argument('[event]', 'one event, with its example data')
       .addHelpText('after', '\nFields: name, category, description, note, example (json)\n'),
-    async (ctx, [event]) => (await load()).webhooksEvents(ctx, event as string | undefined),
+    async (ctx, [event]) => (await import('./events.js')).webhooksEvents(ctx, event as string | undefined),
   );
 }
