@@ -222,24 +222,16 @@ interface Resolved {
   baseUrl?: string;
 }
 
+/** The token and base URL in effect: flags, then env, then the profile's stored ones (auth/credentials.ts). */
 export async function resolveTokenAndUrl(io: IO, opts: GlobalOptions, configDir: string): Promise<Resolved> {
-  try {
-    const { resolveCredentials } = await import('./auth/credentials.js');
-    return await resolveCredentials({
-      ...(opts.profile ? { profile: opts.profile } : {}),
-      ...(opts.token ? { token: opts.token } : {}),
-      ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
-      env: io.env,
-      configDir,
-    });
-  } catch (err) {
-    if ((err as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw err;
-    // Stored profiles are not available: flags, then env.
-    return {
-      token: opts.token ?? io.env.LOGGD_TOKEN,
-      baseUrl: opts.baseUrl ?? io.env.LOGGD_BASE_URL,
-    };
-  }
+  const { resolveCredentials } = await import('./auth/credentials.js');
+  return resolveCredentials({
+    ...(opts.profile ? { profile: opts.profile } : {}),
+    ...(opts.token ? { token: opts.token } : {}),
+    ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
+    env: io.env,
+    configDir,
+  });
 }
 
 const tokens = new WeakMap<object, string>();
