@@ -6,7 +6,7 @@ const ENVIRONMENT = `Environment variables of loggd:
   LOGGD_TOKEN         API token (wins over the stored profile; --token wins over it)
   LOGGD_BASE_URL      API base URL (default https://loggd.life/api/v1/public); --base-url wins
   LOGGD_PROFILE       stored profile to use (see \`loggd auth switch\`); --profile wins
-  LOGGD_FORMAT        default output format: table, json, ndjson, csv or tsv; --format wins
+  LOGGD_FORMAT        default output format where the command prints it (else its default); flags win
   LOGGD_TZ            IANA zone for datetimes in tables (default: the profile's zone, one request per run)
   LOGGD_CONFIG_DIR    configuration directory (default \${XDG_CONFIG_HOME:-~/.config}/loggd)
   LOGGD_DEMO_SEED     --demo: seed of the in-process mock's data
