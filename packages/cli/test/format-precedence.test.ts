@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { API_FORMATS } from '../src/commands/api/command.js';
 import { EXPORT_FORMATS } from '../src/commands/export/command.js';
 import { REPORT_FORMATS } from '../src/commands/report/command.js';
+import { STREAM_FORMATS } from '../src/commands/webhooks/command.js';
 import type { CliError } from '../src/errors.js';
 import {
   ALL_FORMATS,
@@ -14,7 +15,6 @@ import {
   type ResolvedFormat,
   resolveFormat,
 } from '../src/output/format.js';
-import { STREAM_FORMATS } from '../src/webhooks/output-mode.js';
 import { runLoggd } from './helpers/bin.js';
 
 // One precedence for every command (docs/cli.md, "Output format"): flags, then LOGGD_FORMAT where the command

@@ -3,12 +3,11 @@ import { createServer, type IncomingMessage, request, type Server, type ServerRe
 import type { AddressInfo } from 'node:net';
 import { PassThrough, Writable } from 'node:stream';
 import { Command } from 'commander';
-import { registerWebhooksCommands } from '../src/commands/webhooks/command.js';
+import { registerWebhooksCommands, STREAM_FORMATS } from '../src/commands/webhooks/command.js';
 import { createContext } from '../src/context.js';
 import { toCliError } from '../src/errors.js';
 import { LIST_FORMATS } from '../src/output/format.js';
 import type { CommandContext, GlobalOptions, IO } from '../src/types.js';
-import { STREAM_FORMATS } from '../src/webhooks/output-mode.js';
 
 /** Collects a stream's text and lets a test wait for a piece of it or a number of lines (no sleeps). */
 export class Sink extends Writable {

@@ -1,10 +1,21 @@
 import { type Command, Option } from 'commander';
 import { usageError } from '../../errors.js';
+import type { FormatRule } from '../../output/format.js';
 import type { ActionBinder } from '../../types.js';
-import { STREAM_FORMATS } from '../../webhooks/output-mode.js';
 
 // Declarations only (commander and errors.ts): each action imports its verb's module when it runs, so
 // `loggd --help` does not load the SDK.
+
+/**
+ * The formats of a stream of deliveries (`listen`, `trigger`): table is one human line per delivery, json and
+ * ndjson one JSON object per line; human lines on a terminal and NDJSON when piped.
+ */
+export const STREAM_FORMATS: FormatRule = {
+  accepts: ['table', 'ndjson', 'json'],
+  tty: 'table',
+  pipe: 'ndjson',
+  hint: 'use --format ndjson and jq for other shapes',
+};
 
 function parsePort(value: string): number {
   const n = Number(value);

@@ -6,7 +6,6 @@ import type { CommandContext } from '../../types.js';
 import { ndjsonLine, prettyLine } from '../../webhooks/delivery-line.js';
 import { httpUrl } from '../../webhooks/http-url.js';
 import { type DeliveryRecord, startListenServer } from '../../webhooks/listen-server.js';
-import { streamMode } from '../../webhooks/output-mode.js';
 import { maskSecret, resolveSecret } from '../../webhooks/secret.js';
 
 export interface ListenFlags {
@@ -42,7 +41,8 @@ export async function webhooksListen(
     );
   }
   const forwardTo = flags.forwardTo === undefined ? undefined : httpUrl('--forward-to', flags.forwardTo);
-  const mode = streamMode(ctx);
+  // STREAM_FORMATS: table is one human line per delivery, json and ndjson one JSON object per line.
+  const mode = ctx.format === 'table' ? 'pretty' : 'ndjson';
   const chalk = new Chalk({ level: colorLevel(io.color, io.env) });
   const counts = { verified: 0, duplicates: 0, rejected: 0 };
   const print = (record: DeliveryRecord) => {

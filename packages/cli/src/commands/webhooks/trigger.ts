@@ -6,7 +6,6 @@ import { EXIT } from '../../exit-codes.js';
 import type { CommandContext } from '../../types.js';
 import { type PostResult, postRaw, rawHeadersOf } from '../../webhooks/http-post.js';
 import { httpUrl } from '../../webhooks/http-url.js';
-import { streamMode } from '../../webhooks/output-mode.js';
 import { applyOverrides, checkOverrides, parseOverrides } from '../../webhooks/overrides.js';
 import { DEFAULT_TIME_SCALE, describeDelay, RETRY_DELAYS_MS, wait } from '../../webhooks/retry-schedule.js';
 import { resolveSecret } from '../../webhooks/secret.js';
@@ -83,7 +82,8 @@ export async function webhooksTrigger(
     overrides,
     names.map((n) => [n, WEBHOOK_EVENTS[n].example] as const),
   );
-  const mode = streamMode(ctx);
+  // STREAM_FORMATS: table is one human line per delivery, json and ndjson one JSON object per line.
+  const mode = ctx.format === 'table' ? 'pretty' : 'ndjson';
   const chalk = new Chalk({ level: colorLevel(io.color, io.env) });
   const sleep = deps.wait ?? wait;
   const scale = flags.timeScale ?? DEFAULT_TIME_SCALE;
