@@ -172,7 +172,7 @@ describe('the precedence through the binary', () => {
     ]);
     // A format loggd knows but lists do not print is skipped: the pipe default.
     expect(other.stdout).toBe(piped.stdout);
-  });
+  }, 30_000);
 
   it('report and export honour LOGGD_FORMAT where they print it and skip it where they do not', async () => {
     const out = mkdtempSync(join(tmpdir(), 'loggd-fmt-export-'));
@@ -193,5 +193,5 @@ describe('the precedence through the binary', () => {
     expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).format).toBe('ndjson');
     expect(api.code).toBe(0);
     for (const line of api.stdout.trimEnd().split('\n')) expect(JSON.parse(line)).toHaveProperty('id');
-  });
+  }, 60_000);
 });
