@@ -1,8 +1,8 @@
 import { type Command, Option } from 'commander';
 import { parseId } from '../../parse.js';
-import { parseDayStart, parseInsightsSeed, parsePeriod } from '../../report/flags.js';
+import { parseInsightsSeed, parsePeriod } from '../../report/flags.js';
 import type { ActionBinder } from '../../types.js';
-import { EXPLAINED, REPORT_FORMATS } from '../report/command.js';
+import { dayStartsAt, EXPLAINED, REPORT_FORMATS } from '../report/command.js';
 
 // Declaration only: the action imports insights.ts (and with it the report code) when it runs.
 
@@ -27,12 +27,7 @@ export function registerInsightsCommand(program: Command, action: ActionBinder):
       .addOption(
         new Option('--seed <n>', 'seed of the permutation tests (default 12)').argParser(parseInsightsSeed),
       )
-      .addOption(
-        new Option(
-          '--day-starts-at <HH:MM>',
-          'when a day starts for times of day (night owls), default 00:00',
-        ).argParser(parseDayStart),
-      )
+      .addOption(dayStartsAt())
       .option('--explain', 'show how each figure is computed')
       .option('--html <file>', 'write a self-contained HTML page (no scripts)')
       .option('--markdown', 'print Markdown (same as --format markdown)')

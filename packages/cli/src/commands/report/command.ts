@@ -19,6 +19,13 @@ export const REPORT_FORMATS: FormatRule = {
 export const EXPLAINED =
   '\nEvery report prints its range, time zone and week start. Formats: the terminal view (default), --format json\n(the computed figures), --markdown (or --format markdown), --html FILE (one self-contained page).\n';
 
+/** `--day-starts-at <HH:MM>` of every report and insights. */
+export const dayStartsAt = () =>
+  new Option(
+    '--day-starts-at <HH:MM>',
+    'when a day starts for times of day (night owls), default 00:00',
+  ).argParser(parseDayStart);
+
 /** Adds `loggd report weekly|monthly|habits|focus|tasks|goals` to the program. */
 export function registerReportCommands(program: Command, bind: ActionBinder): void {
   const action = (cmd: Command, handler: Parameters<ActionBinder>[1]) => bind(cmd, handler, REPORT_FORMATS);
@@ -31,12 +38,7 @@ export function registerReportCommands(program: Command, bind: ActionBinder): vo
     (await import('./report.js')).runReport(ctx, kind as never, o as never);
   const common = (cmd: Command) =>
     cmd
-      .addOption(
-        new Option(
-          '--day-starts-at <HH:MM>',
-          'when a day starts for times of day (night owls), default 00:00',
-        ).argParser(parseDayStart),
-      )
+      .addOption(dayStartsAt())
       .option('--explain', 'show how each figure is computed')
       .option('--html <file>', 'write a self-contained HTML report (inline SVG, no scripts)')
       .option('--markdown', 'print Markdown (same as --format markdown)')
