@@ -96,13 +96,31 @@ export function focusLinks(
       });
     }
   }
-  // The smallest permutation p is 1 ÷ (max + 1): it must stay well under FDR ÷ m or BH could never keep a link.
-  const max = Math.max(MAX_PERMUTATIONS, Math.ceil((2 * candidates.length) / FDR) - 1);
-  const tested: Omit<FocusFinding, 'q'>[] = candidates.map(({ s, flags, y, r, t }) => {
+  // First pass: at most MAX_PERMUTATIONS shuffles each (the sequential rule ends null habits after a few dozen).
+  const first = candidates.map(({ s, flags, y, t }) =>
+    t < SCREEN_T
+      ? { p: 1, permutations: 0 }
+      : permutationPValue(flags, y, {
+          seed: (seed + s.habit.id) | 0,
+          max: MAX_PERMUTATIONS,
+          hits: PERMUTATION_HITS,
+        }),
+  );
+  // A habit no shuffle reached sits at the floor p = 1 ÷ (MAX + 1). BH keeps the s such habits only if that floor
+  // is ≤ FDR·s ÷ m, so only when it is not (many habits tested, few strong links) are those s redrawn with more
+  // shuffles, enough for twice that resolution. Sizing the redraw by s instead of by the worst case s = 1 keeps an
+  // account with a thousand habits from drawing tens of thousands of shuffles for every strong link.
+  const floor = 1 / (MAX_PERMUTATIONS + 1);
+  const saturated = first.filter((r) => r.permutations === MAX_PERMUTATIONS && r.p === floor).length;
+  const max =
+    saturated === 0
+      ? MAX_PERMUTATIONS
+      : Math.max(MAX_PERMUTATIONS, Math.ceil((2 * candidates.length) / (FDR * saturated)) - 1);
+  const tested: Omit<FocusFinding, 'q'>[] = candidates.map(({ s, flags, y, r }, k) => {
     const perm =
-      t < SCREEN_T
-        ? { p: 1, permutations: 0 }
-        : permutationPValue(flags, y, { seed: (seed + s.habit.id) | 0, max, hits: PERMUTATION_HITS });
+      max > MAX_PERMUTATIONS && first[k]!.permutations === MAX_PERMUTATIONS && first[k]!.p === floor
+        ? permutationPValue(flags, y, { seed: (seed + s.habit.id) | 0, max, hits: PERMUTATION_HITS })
+        : first[k]!;
     const doneDays = flags.reduce((a, b) => a + b, 0);
     let sumDone = 0;
     let sumAll = 0;
