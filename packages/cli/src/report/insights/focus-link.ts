@@ -70,21 +70,26 @@ export function focusLinks(
   seed: number,
 ): FocusResult {
   const from = perDay.firstDay === null ? null : Math.max(period.from, perDay.firstDay);
-  const candidates: { s: HabitSeries; flags: number[]; y: number[]; r: number; t: number }[] = [];
+  const candidates: { s: HabitSeries; flags: Uint8Array; y: Float64Array; r: number; t: number }[] = [];
   if (from !== null) {
+    // Typed buffers reused across habits (a thousand-habit account builds millions of day entries here).
+    const span = period.to - from + 1;
+    const flagBuffer = new Uint8Array(span);
+    const yBuffer = new Float64Array(span);
     for (const s of series) {
-      const flags: number[] = [];
-      const y: number[] = [];
+      let n = 0;
+      let doneDays = 0;
       for (let d = from; d <= period.to; d++) {
         const i = d - s.first;
         const o = i >= 0 && i < s.outcome.length ? s.outcome[i]! : -1;
         if (o < 0) continue;
-        flags.push(o);
-        y.push(perDay.minutes[d - period.from]!);
+        flagBuffer[n] = o;
+        yBuffer[n++] = perDay.minutes[d - period.from]!;
+        doneDays += o;
       }
-      const doneDays = flags.reduce((a, b) => a + b, 0);
-      if (y.length < MIN_FOCUS_DAYS || doneDays < MIN_FOCUS_GROUP || y.length - doneDays < MIN_FOCUS_GROUP)
-        continue;
+      if (n < MIN_FOCUS_DAYS || doneDays < MIN_FOCUS_GROUP || n - doneDays < MIN_FOCUS_GROUP) continue;
+      const flags = flagBuffer.slice(0, n);
+      const y = yBuffer.slice(0, n);
       const r = pointBiserial(flags, y);
       if (r === null) continue;
       candidates.push({
@@ -121,7 +126,8 @@ export function focusLinks(
       max > MAX_PERMUTATIONS && first[k]!.permutations === MAX_PERMUTATIONS && first[k]!.p === floor
         ? permutationPValue(flags, y, { seed: (seed + s.habit.id) | 0, max, hits: PERMUTATION_HITS })
         : first[k]!;
-    const doneDays = flags.reduce((a, b) => a + b, 0);
+    let doneDays = 0;
+    for (const f of flags) doneDays += f;
     let sumDone = 0;
     let sumAll = 0;
     for (let k = 0; k < y.length; k++) {
