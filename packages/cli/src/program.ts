@@ -1,3 +1,4 @@
+import { DEFAULT_BASE_URL } from '@loggd/sdk/constants';
 import { Command, type CommanderError, Option } from 'commander';
 import { resolveColor } from './color.js';
 import { createContext } from './context.js';
@@ -330,7 +331,7 @@ export function buildProgram(state: RunState): Command {
       .option('--show', 'print it on a terminal too')
       .addHelpText(
         'after',
-        '\nExamples:\n  $ curl -H "Authorization: Bearer $(loggd auth token)" https://loggd.life/api/v1/public/profile\n  $ loggd auth token --profile work | pbcopy\n',
+        `\nExamples:\n  $ curl -H "Authorization: Bearer $(loggd auth token)" ${DEFAULT_BASE_URL}/profile\n  $ loggd auth token --profile work | pbcopy\n`,
       ),
     async (ctx, _a, o) => (await import('./commands/auth.js')).authToken(ctx, o),
   );

@@ -1,3 +1,4 @@
+import { DEFAULT_BASE_URL } from '@loggd/sdk/constants';
 import type { CommandContext } from '../types.js';
 
 /** The raw flag values of `loggd mock serve` (commander hands them over as typed; @loggd/mock parses them). */
@@ -84,7 +85,7 @@ export async function mockVerify(ctx: CommandContext, flags: MockVerifyFlags): P
   } else {
     const creds = await context.resolveTokenAndUrl(ctx.io, ctx.opts, ctx.configDir);
     if (!creds.token) throw noTokenError();
-    target = { baseUrl: creds.baseUrl ?? 'https://loggd.life/api/v1/public', token: creds.token };
+    target = { baseUrl: creds.baseUrl ?? DEFAULT_BASE_URL, token: creds.token };
   }
   let report: Awaited<ReturnType<typeof checkDrift>>;
   try {
