@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { pairedRounds } from './lib/paired.ts';
 import { resolveTsSources } from './lib/ts-sources.ts';
 
 // Package sources are imported straight from .ts.
@@ -164,24 +165,12 @@ const fresh = (): Data => ({
   goalUpdates: new Map([...data.goalUpdates].map(([id, list]) => [id, list.slice()])),
   focus: data.focus.map((s) => ({ ...s })),
 });
-const rounds = quick ? 3 : 5;
-const time = (fn: (d: Data) => number) => {
-  fn(fresh()); // warm-up
-  const times: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const d = fresh();
-    const t0 = performance.now();
-    fn(d);
-    times.push(performance.now() - t0);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(rounds / 2)]!; // the median: the machine is shared
-};
-const base = time(baseline);
-const mine = time(ours);
+const rounds = quick ? 3 : 7;
+const { ratio, ours: mine, baseline: base } = pairedRounds(baseline, ours, fresh, rounds);
 const ops = (ms: number) => Math.round((records / ms) * 1000);
 console.log(
-  `report (scale ${scale}, 3 years, ${checks} checks, ${records} records): ratio ${(mine / base).toFixed(2)} ` +
-    `(ours ${ops(mine)} ops/s vs baseline ${ops(base)} ops/s; median ${mine.toFixed(0)} ms vs ${base.toFixed(0)} ms per round)`,
+  `report (scale ${scale}, 3 years, ${checks} checks, ${records} records): ratio ${ratio.toFixed(2)} ` +
+    `(ours ${ops(mine)} ops/s vs baseline ${ops(base)} ops/s; median ${mine.toFixed(0)} ms vs ${base.toFixed(0)} ms per round, ${rounds} rounds back to back)`,
 );
 
 const dir = mkdtempSync(join(tmpdir(), 'loggd-report-bench-'));

@@ -18,18 +18,21 @@ const hmacByCondition: EsbuildPlugin = {
 export default defineConfig({
   entry: {
     index: 'src/index.ts',
+    constants: 'src/constants.ts',
     webhooks: 'src/webhooks/index.ts',
     'hmac-node': 'src/webhooks/hmac/node.ts',
     'hmac-web': 'src/webhooks/hmac/web.ts',
   },
   format: ['esm', 'cjs'],
-  dts: { entry: { index: 'src/index.ts', webhooks: 'src/webhooks/index.ts' } },
+  dts: {
+    entry: { index: 'src/index.ts', constants: 'src/constants.ts', webhooks: 'src/webhooks/index.ts' },
+  },
   sourcemap: true,
   clean: true,
   target: 'node22',
   platform: 'neutral',
   // Shared chunks in both formats: `@loggd/sdk` and `@loggd/sdk/webhooks` must share one copy of each error
-  // class, or `instanceof` fails between them.
+  // class, or `instanceof` fails between them (and `@loggd/sdk/constants` the same frozen arrays as the root).
   splitting: true,
   removeNodeProtocol: false,
   external: ['ky', 'zod', /^node:/],

@@ -1,7 +1,10 @@
 /** The temporary consumer project's files: runtime probes and TypeScript probes. */
 
-const esm = `import { Loggd, NotFoundError, SDK_VERSION } from '@loggd/sdk';
+const esm = `import { Loggd, NotFoundError, SDK_VERSION, TIME_HORIZONS } from '@loggd/sdk';
+import * as constants from '@loggd/sdk/constants';
 import { createMockApi } from '@loggd/mock';
+
+if (constants.TIME_HORIZONS !== TIME_HORIZONS) throw new Error('@loggd/sdk/constants and @loggd/sdk must share one TIME_HORIZONS');
 
 const mock = createMockApi();
 const client = new Loggd({ token: 'mock_pro_all', fetch: mock.fetch });
@@ -12,7 +15,8 @@ if (typeof SDK_VERSION !== 'string') throw new Error('SDK_VERSION missing');
 console.log('esm ok ' + profile.id);
 `;
 
-const cjs = `const { Loggd, LoggdError } = require('@loggd/sdk');
+const cjs = `const { Loggd, LoggdError, WEEK_DAYS } = require('@loggd/sdk');
+if (require('@loggd/sdk/constants').WEEK_DAYS !== WEEK_DAYS) throw new Error('one WEEK_DAYS expected');
 const { constructEvent, createTestDelivery, WEBHOOK_EVENTS, WebhookVerificationError } = require('@loggd/sdk/webhooks');
 
 if (typeof Loggd !== 'function' || !(new WebhookVerificationError('x', 'y') instanceof LoggdError)) {
@@ -55,6 +59,7 @@ child.stdout.on('data', (chunk) => {
 
 // Each probe uses the types for real and asserts a type error, so a package whose types degrade to \`any\` fails.
 const typesEsm = `import { Loggd, type Habit, type Page } from '@loggd/sdk';
+import { DEFAULT_BASE_URL, type WeekDay } from '@loggd/sdk/constants';
 import { constructEvent, type WebhookEvent } from '@loggd/sdk/webhooks';
 import { createMockApi, type MockApi } from '@loggd/mock';
 
@@ -68,13 +73,18 @@ export async function names(): Promise<string[]> {
   return [habit.name, event.event];
 }
 export type FirstPage = Page<Habit>;
+export const base: 'https://loggd.life/api/v1/public' = DEFAULT_BASE_URL;
+// @ts-expect-error not a weekday as the API spells it
+export const day: WeekDay = 'Monday';
 `;
 
 const typesCjs = `import sdk = require('@loggd/sdk');
 import webhooks = require('@loggd/sdk/webhooks');
+import constants = require('@loggd/sdk/constants');
 
 export const client: sdk.Loggd = new sdk.Loggd({ token: 't' });
 export const names: readonly string[] = webhooks.WEBHOOK_EVENT_NAMES;
+export const days: readonly string[] = constants.WEEK_DAYS;
 // @ts-expect-error the token must be a string
 new sdk.Loggd({ token: 42 });
 `;

@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { RequestEvent, ResponseEvent } from '@loggd/sdk';
+import { DEFAULT_BASE_URL } from '@loggd/sdk/constants';
 import { CliError, noTokenError, usageError } from './errors.js';
 import { EXIT } from './exit-codes.js';
 import { isValidTimeZone } from './output/datetime.js';
@@ -118,7 +119,7 @@ async function buildClient(
     );
   const { announceTimeouts, announceWaits } = await import('./client-events.js');
   const debug: import('@loggd/sdk').LoggdHooks = opts.debug ? debugHooks(io, creds.token).hooks : {};
-  const timeouts = announceTimeouts(io, baseUrl ?? 'https://loggd.life/api/v1/public');
+  const timeouts = announceTimeouts(io, baseUrl ?? DEFAULT_BASE_URL);
   const client = new Loggd({
     token: creds.token,
     ...(baseUrl ? { baseUrl } : {}),

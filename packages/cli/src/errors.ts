@@ -1,3 +1,4 @@
+import { DEFAULT_BASE_URL } from '@loggd/sdk/constants';
 import { EXIT } from './exit-codes.js';
 import { fileSystemError } from './fs-errors.js';
 
@@ -109,7 +110,7 @@ function notFound(message: string, e: SdkErrorLike & { path?: unknown; body?: un
       EXIT.notFound,
       'not_found',
       [
-        'check --base-url / LOGGD_BASE_URL (or the profile’s): the default is https://loggd.life/api/v1/public, a local mock http://127.0.0.1:4010/api/v1/public',
+        `check --base-url / LOGGD_BASE_URL (or the profile’s): the default is ${DEFAULT_BASE_URL}, a local mock http://127.0.0.1:4010/api/v1/public`,
       ],
     );
   }

@@ -1,10 +1,11 @@
+import { DEFAULT_BASE_URL } from '@loggd/sdk/constants';
 import { ERROR_CODES } from './errors.js';
 import { exitCodesHelp } from './exit-codes.js';
 
 const ENVIRONMENT = `Environment variables of loggd:
 
   LOGGD_TOKEN         API token (wins over the stored profile; --token wins over it)
-  LOGGD_BASE_URL      API base URL (default https://loggd.life/api/v1/public); --base-url wins
+  LOGGD_BASE_URL      API base URL (default ${DEFAULT_BASE_URL}); --base-url wins
   LOGGD_PROFILE       stored profile to use (see \`loggd auth switch\`); --profile wins
   LOGGD_FORMAT        default output format where the command prints it (else its default); flags win
   LOGGD_TZ            IANA zone for datetimes in tables (default: the profile's zone, one request per run)

@@ -11,6 +11,7 @@ import {
   phi,
   pointBiserial,
   proportionDifference,
+  seededRandom,
   tQuantile,
   wilson,
 } from '../src/report/insights/stats.js';
@@ -183,6 +184,51 @@ describe('point-biserial correlation and the permutation test', () => {
     expect(Math.abs(a.p - 5 / 792)).toBeLessThan(0.0015);
     expect(permutationPValue(x, y, { seed: 1, max: 500, hits: 10 })).toEqual(
       permutationPValue(x, y, { seed: 1, max: 500, hits: 10 }),
+    );
+  });
+
+  it('draws exactly the seededRandom stream (the inlined generator is the same mulberry32)', () => {
+    // The textbook form, drawing through seededRandom: the fast path must give the same p and count for any data.
+    const reference = (flags: number[], y: number[], seed: number, max: number, hits: number) => {
+      const values = Float64Array.from(y);
+      const n = y.length;
+      const n1 = flags.filter(Boolean).length;
+      if (n1 === 0 || n1 === n) return { p: 1, permutations: 0 };
+      const total = values.reduce((a, b) => a + b, 0);
+      const sum1 = y.reduce((a, v, i) => a + (flags[i] ? v : 0), 0);
+      const centre = (n1 * total) / n;
+      const observed = Math.abs(sum1 - centre) * (1 - 1e-12);
+      const random = seededRandom(seed);
+      const k = Math.min(n1, n - n1);
+      let count = 0;
+      for (let drawn = 1; drawn <= max; drawn++) {
+        let s = 0;
+        for (let i = 0; i < k; i++) {
+          const j = i + Math.floor(random() * (n - i));
+          [values[i], values[j]] = [values[j]!, values[i]!];
+          s += values[i]!;
+        }
+        const s1 = k !== n1 ? total - s : s;
+        if (Math.abs(s1 - centre) >= observed && ++count >= hits)
+          return { p: count / drawn, permutations: drawn };
+      }
+      return { p: (count + 1) / (max + 1), permutations: max };
+    };
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 120 })), { minLength: 2, maxLength: 40 }),
+        fc.integer(),
+        fc.integer({ min: 1, max: 300 }),
+        fc.integer({ min: 1, max: 12 }),
+        (rows, seed, max, hits) => {
+          const flags = rows.map(([f]) => (f ? 1 : 0));
+          const y = rows.map(([, v]) => v);
+          expect(permutationPValue(flags, y, { seed, max, hits })).toEqual(
+            reference(flags, y, seed, max, hits),
+          );
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 

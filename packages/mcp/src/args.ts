@@ -1,3 +1,5 @@
+import { DEFAULT_BASE_URL } from '@loggd/sdk/constants';
+
 /** What `loggd-mcp` was asked to do. */
 export type Invocation =
   | { kind: 'help' }
@@ -12,7 +14,7 @@ Usage:
 
 Options:
   --demo            serve the built-in demo account (in-process mock: no token, no network)
-  --base-url URL    API base URL (default https://loggd.life/api/v1/public; env LOGGD_BASE_URL)
+  --base-url URL    API base URL (default ${DEFAULT_BASE_URL}; env LOGGD_BASE_URL)
   -h, --help        this help
   -V, --version     the version
 

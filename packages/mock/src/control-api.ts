@@ -1,4 +1,4 @@
-import type { MockActions } from './actions.js';
+import type { MockActions } from './actions/index.js';
 import { toWireDateTime } from './clock.js';
 import type { MockEngine } from './engine.js';
 import { validateFault } from './faults.js';

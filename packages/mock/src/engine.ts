@@ -3,11 +3,6 @@ import { createClock, type MockClock, toWireDateTime } from './clock.js';
 import { ContractViolationError, type ResponseKind, serializeChecked } from './contract.js';
 import type { Dataset, GenerateOptions } from './data/types.js';
 import { SERVER_ERROR, TOO_MANY_ATTEMPTS } from './errors.js';
-/** What the engine needs from the webhook dispatcher: an event sink (the dispatcher signs and delivers). */
-export interface WebhookSink {
-  emit(userId: number, event: string, data: Record<string, unknown>): unknown;
-}
-
 import { type FaultOutcome, type FaultSpec, FaultStore, parseFaultHeader } from './faults.js';
 import { RequestJournal } from './journal.js';
 import { seededUnit } from './random.js';
@@ -36,6 +31,29 @@ export interface MockOptions {
   contract?: boolean;
 }
 
+/** What the engine needs from the webhook dispatcher: an event sink (the dispatcher signs and delivers). */
+export interface WebhookSink {
+  emit(userId: number, event: string, data: Record<string, unknown>): unknown;
+}
+
+/** The seed when `MockOptions.seed` is not given. */
+export const DEFAULT_SEED = 1;
+
+/** The mock clock for these options: frozen at `now` when given, else following real time. */
+export function clockFor(options: MockOptions): MockClock {
+  return createClock(options.now === undefined ? {} : { now: options.now });
+}
+
+/**
+ * What the engine is built from, each made before it: the data generator, the clock (the webhook dispatcher runs
+ * on it too) and the sink its state changes fire events into.
+ */
+export interface EngineParts {
+  generate: (options: GenerateOptions) => Dataset;
+  clock: MockClock;
+  webhooks: WebhookSink;
+}
+
 /** Handles `/__mock/…` requests; installed by the control API module. */
 export type ControlHandler = (req: MockRequest, engine: MockEngine) => Promise<MockReply> | MockReply;
 
@@ -53,19 +71,16 @@ export class MockEngine {
   readonly journal = new RequestJournal();
   readonly limiter: RateLimiter | undefined;
   readonly options: MockOptions;
-  webhooks: WebhookSink;
+  readonly webhooks: WebhookSink;
   control: ControlHandler | undefined;
   #requestIndex = 0;
 
-  constructor(
-    options: MockOptions,
-    generate: (options: GenerateOptions) => Dataset,
-    webhooks: (engine: MockEngine) => WebhookSink,
-  ) {
+  constructor(options: MockOptions, { generate, clock, webhooks }: EngineParts) {
     this.options = options;
-    this.seed = options.seed ?? 1;
+    this.seed = options.seed ?? DEFAULT_SEED;
     this.strict = options.strict ?? false;
-    this.clock = createClock(options.now === undefined ? {} : { now: options.now });
+    this.clock = clock;
+    this.webhooks = webhooks;
     this.state = new MockState(generate, {
       seed: this.seed,
       now: this.clock.now(),
@@ -77,7 +92,6 @@ export class MockEngine {
       (userId) => this.state.account(userId) !== undefined,
     );
     this.limiter = options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit ?? {});
-    this.webhooks = webhooks(this);
   }
 
   get dataset(): Dataset {

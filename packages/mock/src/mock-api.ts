@@ -1,12 +1,12 @@
+import { DEFAULT_BASE_URL } from '@loggd/sdk/constants';
 import type { HttpHandler } from 'msw';
-import { MockActions } from './actions.js';
-import { API_PREFIX } from './api.js';
+import { MockActions } from './actions/index.js';
 import type { MockClock } from './clock.js';
 import { createControlHandler } from './control-api.js';
 import { generateDataset } from './data/generate.js';
 import type { Dataset } from './data/types.js';
 import { dataHelpers } from './data-helpers.js';
-import { MockEngine, type MockOptions } from './engine.js';
+import { clockFor, DEFAULT_SEED, MockEngine, type MockOptions } from './engine.js';
 import type { FaultStore } from './faults.js';
 import { createMockFetch } from './fetch-door.js';
 import { createHandlers } from './handlers.js';
@@ -48,15 +48,13 @@ export interface MockApi {
  * const client = new Loggd({ fetch: mock.fetch, token: 'mock_pro_all' });
  */
 export function createMockApi(options: MockOptions = {}): MockApi {
-  let webhooks: MockWebhooks | undefined;
-  const engine = new MockEngine(options, generateDataset, (e) => {
-    webhooks = createWebhooks(e);
-    return webhooks;
-  });
+  const clock = clockFor(options);
+  const webhooks = createWebhooks(clock, options.seed ?? DEFAULT_SEED);
+  const engine = new MockEngine(options, { generate: generateDataset, clock, webhooks });
   const actions = new MockActions(engine, dataHelpers);
-  engine.control = createControlHandler(actions, webhookControl(engine, webhooks!));
+  engine.control = createControlHandler(actions, webhookControl(engine, webhooks));
   // One reset for every door: `mock.reset()` and `POST /__mock/reset` both restore the dispatcher too.
-  engine.onReset(() => webhooks!.reset());
+  engine.onReset(() => webhooks.reset());
   const reset = () => engine.reset();
   return {
     engine,
@@ -67,13 +65,13 @@ export function createMockApi(options: MockOptions = {}): MockApi {
     tokens: engine.tokens,
     control: actions,
     journal: engine.journal,
-    webhooks: webhooks!,
+    webhooks,
     get dataset() {
       return engine.dataset;
     },
-    baseUrl: `https://loggd.life${API_PREFIX}`,
+    baseUrl: DEFAULT_BASE_URL,
     seed: engine.seed,
     reset,
-    close: () => webhooks!.close(),
+    close: () => webhooks.close(),
   };
 }

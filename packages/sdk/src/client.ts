@@ -1,5 +1,6 @@
 import type { ApiPromise } from './api-promise.js';
 import { systemClock } from './clock.js';
+import { DEFAULT_BASE_URL } from './constants.js';
 import { Core, type RawQuery } from './core.js';
 import { InvalidRequestError } from './errors.js';
 import type { ListOptions, LoggdOptions, RequestOptions } from './options.js';
@@ -13,8 +14,6 @@ import { Tasks } from './resources/tasks.js';
 import { ResponseValidator, type ValidationWarning } from './response-validation.js';
 import { Transport, type TransportStats } from './transport.js';
 import { SDK_VERSION } from './version.js';
-
-export const DEFAULT_BASE_URL = 'https://loggd.life/api/v1/public';
 
 /** Browsers and edge runtimes have no `process`: read it guardedly. */
 function env(name: string): string | undefined {

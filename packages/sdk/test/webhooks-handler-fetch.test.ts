@@ -37,6 +37,7 @@ describe('fetch handler, without a server', () => {
       'handler.ts',
       'handler-dedupe.ts',
       'handler-response.ts',
+      'receiver.ts',
       'adapters/fetch.ts',
       'adapters/body.ts',
     ];

@@ -3,11 +3,10 @@ import { checkProfileName, DEFAULT_PROFILE } from './profile-name.js';
 import { readSettings, type Settings } from './settings.js';
 import { loadStoredToken } from './token-store.js';
 
+/** The production API; a profile stores a base URL only when it differs. */
+export { DEFAULT_BASE_URL } from '@loggd/sdk/constants';
 export { defaultConfigDir } from './config-dir.js';
 export { maskToken } from './mask.js';
-
-/** The production API; a profile stores a base URL only when it differs. */
-export const DEFAULT_BASE_URL = 'https://loggd.life/api/v1/public';
 
 /** Where the token in use came from. */
 export type CredentialSource = 'flag' | 'env' | 'keyring' | 'file' | 'none';

@@ -1,3 +1,4 @@
+import { WEEK_DAYS } from '@loggd/sdk/constants';
 import { dueToday, weekStart } from '../habits/due.js';
 import { days, localDate, maxDate, minDate } from './local-date.js';
 
@@ -89,10 +90,9 @@ export function habitDays(input: HabitDayInput): HabitDay[] {
   return out;
 }
 
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-
 /** The weekday of a calendar date, by UTC arithmetic on the date itself. */
 export function weekdayOf(date: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]!;
+  // getUTCDay counts from sunday (0); WEEK_DAYS from monday.
+  return WEEK_DAYS[(new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7]!;
 }

@@ -3,7 +3,7 @@
  * arithmetic goes through UTC midnights of those dates, so no time zone or DST can shift a day.
  */
 
-const WEEK_DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+import { WEEK_DAYS, type WeekDay } from '@loggd/sdk/constants';
 
 export interface LocalDay {
   /** `YYYY-MM-DD` in the zone. */
@@ -27,8 +27,8 @@ export function localDay(instant: Date, timeZone: string): LocalDay {
 
 /** The first day of the week holding `day`, for a week starting on `weekStartDay` (default monday). */
 export function weekStart(day: LocalDay, weekStartDay = 'monday'): string {
-  const today = WEEK_DAYS.indexOf(day.weekday as (typeof WEEK_DAYS)[number]);
-  const start = Math.max(0, WEEK_DAYS.indexOf(weekStartDay as (typeof WEEK_DAYS)[number]));
+  const today = WEEK_DAYS.indexOf(day.weekday as WeekDay);
+  const start = Math.max(0, WEEK_DAYS.indexOf(weekStartDay as WeekDay));
   const back = (today - start + 7) % 7;
   const [y, m, d] = day.date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d - back)).toISOString().slice(0, 10);

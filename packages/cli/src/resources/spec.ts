@@ -1,8 +1,16 @@
 /**
  * Static description of every resource the CLI prints: its fields (for --fields validation and help), the
- * columns a table shows by default, and the query-parameter vocabularies. Kept free of imports so `--help`
- * never loads the SDK or zod; test/spec.test.ts checks these lists against the SDK's schemas and constants.
+ * columns a table shows by default, and the query-parameter vocabularies. Imports only `@loggd/sdk/constants`
+ * (no zod) so `--help` stays light; test/spec.test.ts checks the field lists against the SDK's schemas.
  */
+
+export {
+  FOCUS_STATUS_FILTERS,
+  GOAL_STATUS_FILTERS,
+  HABIT_STATUS_FILTERS,
+  TASK_STATUS_FILTERS,
+  TIME_HORIZONS,
+} from '@loggd/sdk/constants';
 
 export interface ResourceSpec {
   /** Singular noun for messages ("habit"). */
@@ -14,12 +22,6 @@ export interface ResourceSpec {
   /** Known sub-keys of object-valued fields, so CSV headers do not depend on the data (see flatten.ts). */
   nested?: Readonly<Record<string, readonly string[]>>;
 }
-
-export const HABIT_STATUS_FILTERS = ['active', 'archived', 'all'] as const;
-export const TASK_STATUS_FILTERS = ['active', 'completed', 'cancelled', 'all'] as const;
-export const GOAL_STATUS_FILTERS = ['active', 'completed', 'paused', 'abandoned', 'all'] as const;
-export const TIME_HORIZONS = ['monthly', 'quarterly', 'yearly', '3_year'] as const;
-export const FOCUS_STATUS_FILTERS = ['completed', 'active', 'cancelled', 'paused', 'all'] as const;
 
 export const HABIT: ResourceSpec = {
   noun: 'habit',

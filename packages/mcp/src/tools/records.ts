@@ -1,14 +1,15 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import * as z from 'zod';
-import { collectUpTo, pageSize } from '../collect.js';
-import type { ToolContext } from '../context.js';
+// The SDK's zod-free entry: `tools/list` needs these lists before the SDK itself loads (on the first tool call).
 import {
   FOCUS_STATUS_FILTERS,
   GOAL_STATUS_FILTERS,
   HABIT_STATUS_FILTERS,
   TASK_STATUS_FILTERS,
   TIME_HORIZONS,
-} from '../enums.js';
+} from '@loggd/sdk/constants';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import * as z from 'zod';
+import { collectUpTo, pageSize } from '../collect.js';
+import type { ToolContext } from '../context.js';
 import { checkRange, choice, date, id, limit } from '../inputs.js';
 import { listOutput, record } from '../shapes.js';
 import { LINE_FIELDS, line, listText } from '../text.js';

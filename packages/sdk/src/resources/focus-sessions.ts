@@ -1,9 +1,10 @@
 import type { ApiPromise } from '../api-promise.js';
+import { FOCUS_STATUS_FILTERS } from '../constants.js';
 import type { Core } from '../core.js';
 import type { ListOptions, RequestOptions } from '../options.js';
 import type { PagePromise } from '../pagination.js';
 import { buildQuery, checkId, enumRule, limitRule } from '../params.js';
-import { FOCUS_STATUS_FILTERS, type FocusSession, FocusSessionSchema } from '../schemas/focus-sessions.js';
+import { type FocusSession, FocusSessionSchema } from '../schemas/focus-sessions.js';
 
 export type FocusStatusFilter = (typeof FOCUS_STATUS_FILTERS)[number];
 

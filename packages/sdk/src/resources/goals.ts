@@ -1,16 +1,10 @@
 import type { ApiPromise } from '../api-promise.js';
+import { GOAL_STATUS_FILTERS, TIME_HORIZONS } from '../constants.js';
 import type { Core } from '../core.js';
 import type { ListOptions, RequestOptions } from '../options.js';
 import type { PagePromise } from '../pagination.js';
 import { buildQuery, checkId, enumRule, limitRule } from '../params.js';
-import {
-  GOAL_STATUS_FILTERS,
-  type Goal,
-  GoalSchema,
-  type GoalUpdate,
-  GoalUpdateSchema,
-  TIME_HORIZONS,
-} from '../schemas/goals.js';
+import { type Goal, GoalSchema, type GoalUpdate, GoalUpdateSchema } from '../schemas/goals.js';
 
 export type GoalStatusFilter = (typeof GOAL_STATUS_FILTERS)[number];
 export type TimeHorizon = (typeof TIME_HORIZONS)[number];

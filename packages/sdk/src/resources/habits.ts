@@ -1,10 +1,10 @@
 import type { ApiPromise } from '../api-promise.js';
+import { HABIT_STATUS_FILTERS } from '../constants.js';
 import type { Core } from '../core.js';
 import type { ListOptions, RequestOptions } from '../options.js';
 import type { PagePromise } from '../pagination.js';
 import { buildQuery, checkId, dateRule, enumRule, limitRule } from '../params.js';
 import {
-  HABIT_STATUS_FILTERS,
   type Habit,
   type HabitCheck,
   HabitCheckSchema,

@@ -1,9 +1,10 @@
 import type { ApiPromise } from '../api-promise.js';
+import { TASK_STATUS_FILTERS } from '../constants.js';
 import type { Core } from '../core.js';
 import type { ListOptions, RequestOptions } from '../options.js';
 import type { PagePromise } from '../pagination.js';
 import { buildQuery, checkId, dateRule, enumRule, limitRule } from '../params.js';
-import { TASK_STATUS_FILTERS, type Task, TaskSchema } from '../schemas/tasks.js';
+import { type Task, TaskSchema } from '../schemas/tasks.js';
 
 export type TaskStatusFilter = (typeof TASK_STATUS_FILTERS)[number];
 

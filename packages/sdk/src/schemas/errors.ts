@@ -8,6 +8,3 @@ export const ErrorBodySchema = z.looseObject({
   errors: z.record(z.string(), z.array(z.string())).optional(),
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
-
-export const SCOPES = ['read:habits', 'read:tasks', 'read:goals', 'read:focus', 'read:profile'] as const;
-export type Scope = (typeof SCOPES)[number];

@@ -1,9 +1,6 @@
 import * as z from 'zod';
+import { FOCUS_STATUSES } from '../constants.js';
 import { DateTime, Id, TagSchema } from './common.js';
-
-/** Values accepted by the `status` query parameter of GET /focus-sessions ('completed' is the default). */
-export const FOCUS_STATUS_FILTERS = ['completed', 'active', 'cancelled', 'paused', 'all'] as const;
-export const FOCUS_STATUSES = ['completed', 'active', 'cancelled', 'paused'] as const;
 
 export const FocusSessionSchema = z.looseObject({
   id: Id,

@@ -1,12 +1,6 @@
 import * as z from 'zod';
+import { GOAL_STATUSES, GOAL_TRACKING_TYPES, GOAL_TRENDS, TIME_HORIZONS } from '../constants.js';
 import { DateOnly, DateTime, Id, openEnum } from './common.js';
-
-/** Values accepted by the `status` query parameter of GET /goals ('active' is the default). */
-export const GOAL_STATUS_FILTERS = ['active', 'completed', 'paused', 'abandoned', 'all'] as const;
-export const GOAL_STATUSES = ['active', 'completed', 'paused', 'abandoned'] as const;
-export const TIME_HORIZONS = ['monthly', 'quarterly', 'yearly', '3_year'] as const;
-export const GOAL_TRENDS = ['up', 'down', 'neutral'] as const;
-export const GOAL_TRACKING_TYPES = ['metric', 'milestone'] as const;
 
 export const MilestoneSchema = z.looseObject({
   id: Id,

@@ -1,11 +1,6 @@
 import * as z from 'zod';
+import { HABIT_FREQUENCIES, HABIT_STATUSES, SKIP_REASONS } from '../constants.js';
 import { DateOnly, DateTime, Id, normalised, openEnum } from './common.js';
-
-export const HABIT_STATUSES = ['active', 'archived'] as const;
-/** Values accepted by the `status` query parameter of GET /habits ('active' is the default). */
-export const HABIT_STATUS_FILTERS = [...HABIT_STATUSES, 'all'] as const;
-export const HABIT_FREQUENCIES = ['daily', 'weekly', 'custom'] as const;
-export const SKIP_REASONS = ['vacation', 'sick', 'rest', 'other'] as const;
 
 /**
  * Fields in both documented habit examples (the docs' and the announcement's `GET /habits`) are required; a field

@@ -1,16 +1,6 @@
 import * as z from 'zod';
+import { WEEK_START_DAYS } from '../constants.js';
 import { DateTime, Id } from './common.js';
-
-export const WEEK_DAYS = [
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-] as const;
-export type WeekDay = (typeof WEEK_DAYS)[number];
 
 export const ProfileSchema = z.looseObject({
   id: Id,
@@ -21,7 +11,7 @@ export const ProfileSchema = z.looseObject({
   avatar_animated: z.boolean(),
   /** IANA zone name: day boundaries, streaks and `checked_today` follow it. */
   timezone: z.string(),
-  week_start_day: z.enum(WEEK_DAYS),
+  week_start_day: z.enum(WEEK_START_DAYS),
   level: z.number().int(),
   total_points: z.number().int(),
   monthly_points: z.number().int(),

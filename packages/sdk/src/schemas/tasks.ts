@@ -1,10 +1,6 @@
 import * as z from 'zod';
 import { DateOnly, DateTime, Id, TagSchema } from './common.js';
 
-/** Values accepted by the `status` query parameter of GET /tasks ('active' is the documented default). */
-export const TASK_STATUS_FILTERS = ['active', 'completed', 'cancelled', 'all'] as const;
-export const TASK_PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
-
 export const SubtaskSchema = z.looseObject({
   id: Id,
   title: z.string(),

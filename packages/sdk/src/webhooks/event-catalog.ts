@@ -1,4 +1,5 @@
-import { WEBHOOK_EVENT_DATA_SCHEMAS, type WebhookEventData, type WebhookEventName } from './event-schemas.js';
+import { WEBHOOK_EVENT_NAMES, type WebhookEventName } from '../constants.js';
+import { WEBHOOK_EVENT_DATA_SCHEMAS, type WebhookEventData } from './event-schemas.js';
 
 /** One documented event: when it fires, the docs' example data, and the schema its data is checked against. */
 export interface WebhookEventInfo<N extends WebhookEventName = WebhookEventName> {
@@ -169,9 +170,6 @@ export const WEBHOOK_EVENTS: { readonly [N in WebhookEventName]: WebhookEventInf
     example: { checkin_id: 789, date: '2026-04-08' },
   }),
 });
-
-/** The 15 documented event names, in the docs' order. */
-export const WEBHOOK_EVENT_NAMES = Object.freeze(Object.keys(WEBHOOK_EVENTS)) as readonly WebhookEventName[];
 
 const NAMES: ReadonlySet<string> = new Set(WEBHOOK_EVENT_NAMES);
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { WebhookEventName } from '../constants.js';
 import { DateOnly, DateTime, Id, normalised } from '../schemas/common.js';
 
 // The `data` of each documented event, from the docs' examples. Loose objects: new fields pass through. Enum-like
@@ -138,7 +139,7 @@ export const CheckinCompletedDataSchema = z.looseObject({
   date: DateOnly,
 });
 
-/** The data schema of every documented event, in the docs' order. */
+/** The data schema of every documented event, in the docs' order (the names are `WEBHOOK_EVENT_NAMES`). */
 export const WEBHOOK_EVENT_DATA_SCHEMAS = {
   'habit.created': HabitCreatedDataSchema,
   'habit.archived': HabitArchivedDataSchema,
@@ -155,10 +156,7 @@ export const WEBHOOK_EVENT_DATA_SCHEMAS = {
   'badge.unlocked': BadgeUnlockedDataSchema,
   'level.up': LevelUpDataSchema,
   'checkin.completed': CheckinCompletedDataSchema,
-} as const;
-
-/** The 15 documented event names. */
-export type WebhookEventName = keyof typeof WEBHOOK_EVENT_DATA_SCHEMAS;
+} as const satisfies { readonly [N in WebhookEventName]: z.ZodType };
 
 /** The validated `data` of event `N`, e.g. `WebhookEventData<'level.up'>`. */
 export type WebhookEventData<N extends WebhookEventName> = z.output<(typeof WEBHOOK_EVENT_DATA_SCHEMAS)[N]>;

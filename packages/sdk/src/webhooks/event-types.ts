@@ -1,4 +1,5 @@
-import type { WebhookEventData, WebhookEventName } from './event-schemas.js';
+import type { WebhookEventName } from '../constants.js';
+import type { WebhookEventData } from './event-schemas.js';
 
 /** The envelope fields every delivery carries, plus the delivery id from its header. */
 interface WebhookEnvelope {

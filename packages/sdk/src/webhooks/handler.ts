@@ -1,11 +1,11 @@
+import { WEBHOOK_EVENT_NAMES, type WebhookEventName } from '../constants.js';
 import { type ExpressMiddleware, toExpressMiddleware } from './adapters/express.js';
 import { type FetchHandler, toFetchHandler } from './adapters/fetch.js';
 import { type NodeListener, toNodeListener } from './adapters/node.js';
 import { constructEvent } from './construct-event.js';
 import type { DeliveryDeduper } from './deduper.js';
 import { WebhookVerificationError } from './errors.js';
-import { isWebhookEventName, WEBHOOK_EVENT_NAMES } from './event-catalog.js';
-import type { WebhookEventName } from './event-schemas.js';
+import { isWebhookEventName } from './event-catalog.js';
 import type { WebhookEvent, WebhookEventOf } from './event-types.js';
 import { deduperOf, type WebhookDedupeOption } from './handler-dedupe.js';
 import {
@@ -19,7 +19,8 @@ import {
   type WebhookHandlerResponse,
 } from './handler-response.js';
 import { headerValue, type WebhookHeaders } from './headers.js';
-import { rawBodyOf, type WebhookRawBody } from './raw-body.js';
+import { rawBodyOf } from './raw-body.js';
+import type { WebhookReceiver, WebhookRequest } from './receiver.js';
 import { secretsOf, type WebhookSecretOptions } from './secrets.js';
 
 /** What every event handler gets besides the event. */
@@ -68,23 +69,6 @@ export interface WebhookHandlerOptions extends WebhookSecretOptions {
   maxAgeSeconds?: number;
   /** Hears about rejected deliveries and failures (for logging); what it throws is ignored. */
   onError?: (error: unknown, info: WebhookErrorInfo) => void;
-}
-
-/** A request as any framework can describe it. */
-export interface WebhookRequest {
-  method: string;
-  headers: WebhookHeaders;
-  /** The raw body bytes or text, exactly as received. */
-  body: WebhookRawBody;
-}
-
-/** The framework-neutral part every adapter drives. */
-export interface WebhookReceiver {
-  /** Verifies, deduplicates and dispatches one request; never rejects. */
-  handle(request: WebhookRequest): Promise<WebhookHandlerResponse>;
-  readonly maxBodyBytes: number;
-  /** How long the Node/Express listeners wait for a body (see `bodyTimeoutMs`). */
-  readonly bodyTimeoutMs?: number;
 }
 
 export interface WebhookHandler extends WebhookReceiver {

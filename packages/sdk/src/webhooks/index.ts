@@ -1,3 +1,4 @@
+export { WEBHOOK_EVENT_NAMES, type WebhookEventName } from '../constants.js';
 export type { ExpressMiddleware, ExpressRequestLike } from './adapters/express.js';
 export type { FetchHandler } from './adapters/fetch.js';
 export type { NodeListener, NodeRequestLike, NodeResponseLike } from './adapters/node.js';
@@ -9,11 +10,43 @@ export { createDeliveryDeduper, type DeliveryDeduper, type DeliveryDeduperOption
 export { WebhookVerificationError, type WebhookVerificationReason } from './errors.js';
 export {
   isWebhookEventName,
-  WEBHOOK_EVENT_NAMES,
   WEBHOOK_EVENTS,
   type WebhookEventInfo,
 } from './event-catalog.js';
-export * from './event-schemas.js';
+export {
+  type BadgeUnlockedData,
+  BadgeUnlockedDataSchema,
+  type CheckinCompletedData,
+  CheckinCompletedDataSchema,
+  type FocusSessionCompletedData,
+  FocusSessionCompletedDataSchema,
+  type FocusSessionStartedData,
+  FocusSessionStartedDataSchema,
+  type GoalCompletedData,
+  GoalCompletedDataSchema,
+  type GoalCreatedData,
+  GoalCreatedDataSchema,
+  type GoalMilestoneReachedData,
+  GoalMilestoneReachedDataSchema,
+  type GoalProgressChangedData,
+  GoalProgressChangedDataSchema,
+  type HabitArchivedData,
+  HabitArchivedDataSchema,
+  type HabitCompletedData,
+  HabitCompletedDataSchema,
+  type HabitCreatedData,
+  HabitCreatedDataSchema,
+  type LevelUpData,
+  LevelUpDataSchema,
+  type TaskCancelledData,
+  TaskCancelledDataSchema,
+  type TaskCompletedData,
+  TaskCompletedDataSchema,
+  type TaskCreatedData,
+  TaskCreatedDataSchema,
+  WEBHOOK_EVENT_DATA_SCHEMAS,
+  type WebhookEventData,
+} from './event-schemas.js';
 export {
   isWebhookEvent,
   type KnownWebhookEvent,
@@ -29,8 +62,6 @@ export {
   type WebhookEventHandlers,
   type WebhookHandler,
   type WebhookHandlerOptions,
-  type WebhookReceiver,
-  type WebhookRequest,
 } from './handler.js';
 export type { WebhookDedupeOption } from './handler-dedupe.js';
 export type { WebhookHandlerResponse } from './handler-response.js';
@@ -41,6 +72,7 @@ export {
   type WebhookDeliveryStore,
 } from './memory-delivery-store.js';
 export type { WebhookRawBody } from './raw-body.js';
+export type { WebhookReceiver, WebhookRequest } from './receiver.js';
 export type { WebhookSecretOptions } from './secrets.js';
 export { signPayload, type VerifySignatureOptions, verifySignature } from './signature.js';
 export { createTestDelivery, type TestDelivery, type TestDeliveryOptions } from './test-delivery.js';

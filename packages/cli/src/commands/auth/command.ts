@@ -1,3 +1,4 @@
+import { DEFAULT_BASE_URL } from '@loggd/sdk/constants';
 import type { Command } from 'commander';
 import type { ActionBinder } from '../../types.js';
 
@@ -25,7 +26,7 @@ export function registerAuthCommands(program: Command, action: ActionBinder): vo
       .option('--show', 'print it on a terminal too')
       .addHelpText(
         'after',
-        '\nExamples:\n  $ curl -H "Authorization: Bearer $(loggd auth token)" https://loggd.life/api/v1/public/profile\n  $ loggd auth token --profile work | pbcopy\n',
+        `\nExamples:\n  $ curl -H "Authorization: Bearer $(loggd auth token)" ${DEFAULT_BASE_URL}/profile\n  $ loggd auth token --profile work | pbcopy\n`,
       ),
     async (ctx, _a, o) => (await import('./token.js')).authToken(ctx, o),
   );

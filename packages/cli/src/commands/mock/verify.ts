@@ -1,3 +1,4 @@
+import { DEFAULT_BASE_URL } from '@loggd/sdk/constants';
 import type { CommandContext } from '../../types.js';
 
 export interface MockVerifyFlags {
@@ -25,7 +26,7 @@ export async function mockVerify(ctx: CommandContext, flags: MockVerifyFlags): P
   } else {
     const creds = await context.resolveTokenAndUrl(ctx.io, ctx.opts, ctx.configDir);
     if (!creds.token) throw noTokenError();
-    target = { baseUrl: creds.baseUrl ?? 'https://loggd.life/api/v1/public', token: creds.token };
+    target = { baseUrl: creds.baseUrl ?? DEFAULT_BASE_URL, token: creds.token };
   }
   let report: Awaited<ReturnType<typeof checkDrift>>;
   try {

@@ -1,3 +1,4 @@
+import { GOAL_STATUS_FILTERS } from '@loggd/sdk/constants';
 import { type Command, Option } from 'commander';
 import type { FormatRule } from '../../output/format.js';
 import { parseChoice, parseDate, parseId } from '../../parse.js';
@@ -126,7 +127,7 @@ export function registerReportCommands(program: Command, bind: ActionBinder): vo
         .description('progress vs expected pace (10 % rule), projected completion date, milestones')
         .addOption(
           new Option('--status <status>', 'active (default), completed, paused, abandoned or all').argParser(
-            parseChoice('--status', ['active', 'completed', 'paused', 'abandoned', 'all']),
+            parseChoice('--status', GOAL_STATUS_FILTERS),
           ),
         )
         .addOption(to()),

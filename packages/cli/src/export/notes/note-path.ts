@@ -1,3 +1,4 @@
+import { WEEK_DAYS } from '@loggd/sdk/constants';
 import { usageError } from '../../errors.js';
 
 // Where a day's note goes in the vault: `--notes-folder` plus a `--note-name` pattern. Light (no SDK), so the
@@ -6,12 +7,13 @@ import { usageError } from '../../errors.js';
 /** The default note name: Obsidian's daily-notes default, `YYYY-MM-DD`. */
 export const DEFAULT_NOTE_NAME = '{YYYY}-{MM}-{DD}';
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const TOKEN = /\{(YYYY|YY|MM|M|DD|D|dddd|ddd)\}/g;
 
 function fields(date: string): Record<string, string> {
   const [y, m, d] = date.split('-') as [string, string, string];
-  const weekday = WEEKDAYS[new Date(Date.UTC(Number(y), Number(m) - 1, Number(d))).getUTCDay()]!;
+  // getUTCDay counts from sunday (0); WEEK_DAYS from monday. Note names capitalise it: `Monday`.
+  const name = WEEK_DAYS[(new Date(Date.UTC(Number(y), Number(m) - 1, Number(d))).getUTCDay() + 6) % 7]!;
+  const weekday = name[0]!.toUpperCase() + name.slice(1);
   return {
     YYYY: y,
     YY: y.slice(2),

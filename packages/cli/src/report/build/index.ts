@@ -1,3 +1,4 @@
+import { GOAL_STATUSES } from '@loggd/sdk/constants';
 import type { Period, ReportSettings } from '../compute/period.js';
 import type { LoadedReport } from '../load.js';
 import type { PeriodFlags } from '../options.js';
@@ -42,13 +43,7 @@ export function buildReport(
       return buildTasks(data, period, settings, (flags.by as 'week' | 'month') ?? 'week', explain);
     case 'goals': {
       const status = flags.status ?? 'active';
-      return buildGoals(
-        data,
-        period,
-        settings,
-        status === 'all' ? ['active', 'completed', 'paused', 'abandoned'] : [status],
-        explain,
-      );
+      return buildGoals(data, period, settings, status === 'all' ? GOAL_STATUSES : [status], explain);
     }
   }
 }

@@ -3,17 +3,11 @@
  * is integer arithmetic, so a 23- or 25-hour DST day is one day like any other. Only instants go through a zone (zone.ts).
  */
 
+import { WEEK_DAYS, type WeekDay } from '@loggd/sdk/constants';
+
 /** The profile's week days in API order; index 0 is monday (ISO). */
-export const WEEKDAYS = [
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+export const WEEKDAYS = WEEK_DAYS;
+export type Weekday = WeekDay;
 
 const ZERO = 48;
 

@@ -1,4 +1,4 @@
-import { dayOf, isoOf, weekdayIndex, weekdayOf, weekStartOf } from './calendar.js';
+import { dayOf, isoOf, WEEKDAYS, weekdayIndex, weekdayOf, weekStartOf } from './calendar.js';
 import type { Period } from './period.js';
 
 /** What the habit figures need of a habit (the API's `Habit` fits). */
@@ -92,8 +92,9 @@ export function habitRule(habit: Pick<HabitInput, 'frequency' | 'custom_days' | 
   if (habit.frequency === 'weekly') return `${habit.weekly_target ?? 1}× per week`;
   const due = dueWeekdays(habit);
   if (due.every(Boolean)) return 'daily';
-  const names = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-  return names.filter((_, i) => due[i]).join(', ');
+  return WEEKDAYS.filter((_, i) => due[i])
+    .map((name) => name.slice(0, 3))
+    .join(', ');
 }
 
 /**

@@ -70,21 +70,26 @@ export function focusLinks(
   seed: number,
 ): FocusResult {
   const from = perDay.firstDay === null ? null : Math.max(period.from, perDay.firstDay);
-  const candidates: { s: HabitSeries; flags: number[]; y: number[]; r: number; t: number }[] = [];
+  const candidates: { s: HabitSeries; flags: Uint8Array; y: Float64Array; r: number; t: number }[] = [];
   if (from !== null) {
+    // Typed buffers reused across habits (a thousand-habit account builds millions of day entries here).
+    const span = period.to - from + 1;
+    const flagBuffer = new Uint8Array(span);
+    const yBuffer = new Float64Array(span);
     for (const s of series) {
-      const flags: number[] = [];
-      const y: number[] = [];
+      let n = 0;
+      let doneDays = 0;
       for (let d = from; d <= period.to; d++) {
         const i = d - s.first;
         const o = i >= 0 && i < s.outcome.length ? s.outcome[i]! : -1;
         if (o < 0) continue;
-        flags.push(o);
-        y.push(perDay.minutes[d - period.from]!);
+        flagBuffer[n] = o;
+        yBuffer[n++] = perDay.minutes[d - period.from]!;
+        doneDays += o;
       }
-      const doneDays = flags.reduce((a, b) => a + b, 0);
-      if (y.length < MIN_FOCUS_DAYS || doneDays < MIN_FOCUS_GROUP || y.length - doneDays < MIN_FOCUS_GROUP)
-        continue;
+      if (n < MIN_FOCUS_DAYS || doneDays < MIN_FOCUS_GROUP || n - doneDays < MIN_FOCUS_GROUP) continue;
+      const flags = flagBuffer.slice(0, n);
+      const y = yBuffer.slice(0, n);
       const r = pointBiserial(flags, y);
       if (r === null) continue;
       candidates.push({
@@ -96,14 +101,33 @@ export function focusLinks(
       });
     }
   }
-  // The smallest permutation p is 1 ÷ (max + 1): it must stay well under FDR ÷ m or BH could never keep a link.
-  const max = Math.max(MAX_PERMUTATIONS, Math.ceil((2 * candidates.length) / FDR) - 1);
-  const tested: Omit<FocusFinding, 'q'>[] = candidates.map(({ s, flags, y, r, t }) => {
+  // First pass: at most MAX_PERMUTATIONS shuffles each (the sequential rule ends null habits after a few dozen).
+  const first = candidates.map(({ s, flags, y, t }) =>
+    t < SCREEN_T
+      ? { p: 1, permutations: 0 }
+      : permutationPValue(flags, y, {
+          seed: (seed + s.habit.id) | 0,
+          max: MAX_PERMUTATIONS,
+          hits: PERMUTATION_HITS,
+        }),
+  );
+  // A habit no shuffle reached sits at the floor p = 1 ÷ (MAX + 1). BH keeps the s such habits only if that floor
+  // is ≤ FDR·s ÷ m, so only when it is not (many habits tested, few strong links) are those s redrawn with more
+  // shuffles, enough for twice that resolution. Sizing the redraw by s instead of by the worst case s = 1 keeps an
+  // account with a thousand habits from drawing tens of thousands of shuffles for every strong link.
+  const floor = 1 / (MAX_PERMUTATIONS + 1);
+  const saturated = first.filter((r) => r.permutations === MAX_PERMUTATIONS && r.p === floor).length;
+  const max =
+    saturated === 0
+      ? MAX_PERMUTATIONS
+      : Math.max(MAX_PERMUTATIONS, Math.ceil((2 * candidates.length) / (FDR * saturated)) - 1);
+  const tested: Omit<FocusFinding, 'q'>[] = candidates.map(({ s, flags, y, r }, k) => {
     const perm =
-      t < SCREEN_T
-        ? { p: 1, permutations: 0 }
-        : permutationPValue(flags, y, { seed: (seed + s.habit.id) | 0, max, hits: PERMUTATION_HITS });
-    const doneDays = flags.reduce((a, b) => a + b, 0);
+      max > MAX_PERMUTATIONS && first[k]!.permutations === MAX_PERMUTATIONS && first[k]!.p === floor
+        ? permutationPValue(flags, y, { seed: (seed + s.habit.id) | 0, max, hits: PERMUTATION_HITS })
+        : first[k]!;
+    let doneDays = 0;
+    for (const f of flags) doneDays += f;
     let sumDone = 0;
     let sumAll = 0;
     for (let k = 0; k < y.length; k++) {

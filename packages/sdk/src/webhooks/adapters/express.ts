@@ -1,5 +1,5 @@
-import type { WebhookReceiver } from '../handler.js';
 import { bodyNotRaw } from '../handler-response.js';
+import type { WebhookReceiver } from '../receiver.js';
 import {
   type NodeRequestLike,
   type NodeResponseLike,

@@ -1,5 +1,5 @@
-import type { WebhookReceiver } from '../handler.js';
 import { bodyNotRaw, payloadTooLarge, type WebhookHandlerResponse } from '../handler-response.js';
+import type { WebhookReceiver } from '../receiver.js';
 import { BodyCollector, declaredTooLarge } from './body.js';
 
 /** `(request) => Promise<Response>`: Next.js route handlers, Hono (`c.req.raw`), Bun, Deno, Workers. */

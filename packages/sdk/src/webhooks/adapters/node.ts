@@ -1,5 +1,5 @@
-import type { WebhookReceiver } from '../handler.js';
 import { bodyTimeout, payloadTooLarge, type WebhookHandlerResponse } from '../handler-response.js';
+import type { WebhookReceiver } from '../receiver.js';
 import { BodyCollector, declaredTooLarge } from './body.js';
 
 /**
