@@ -1,5 +1,5 @@
+import { localDate } from '../../account/local-date.js';
 import { flatCell } from '../../output/flatten.js';
-import { localDate } from '../local-date.js';
 
 // Column layouts of the CSV export: fixed order, one file per resource and per child, children first carrying
 // their parent's id. Datetimes stay as the API sends them (ISO with offset); the main ones get a `_local_date`
