@@ -20,8 +20,8 @@ resolveTsSources();
 
 const src = (p: string) => new URL(`../packages/cli/src/${p}`, import.meta.url).href;
 const { buildInsights } = (await import(
-  src('report/build/insights.ts')
-)) as typeof import('../packages/cli/src/report/build/insights.ts');
+  src('report/sections/insights.ts')
+)) as typeof import('../packages/cli/src/report/sections/insights.ts');
 const { firstDataDay } = (await import(
   src('report/insights/index.ts')
 )) as typeof import('../packages/cli/src/report/insights/index.ts');

@@ -20,8 +20,8 @@ resolveTsSources();
 
 const src = (p: string) => new URL(`../packages/cli/src/${p}`, import.meta.url).href;
 const { buildReport } = (await import(
-  src('report/build/index.ts')
-)) as typeof import('../packages/cli/src/report/build/index.ts');
+  src('report/sections/index.ts')
+)) as typeof import('../packages/cli/src/report/sections/index.ts');
 const { dayOf } = (await import(
   src('report/compute/calendar.ts')
 )) as typeof import('../packages/cli/src/report/compute/calendar.ts');

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { createMockApi } from '@loggd/mock';
 import { Loggd } from '@loggd/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildReport, type ReportKind } from '../src/report/build/index.js';
+import { buildReport, type ReportKind } from '../src/report/sections/index.js';
 import { dayOf, isoOf } from '../src/report/compute/calendar.js';
 import { monthPeriod, type ReportSettings, weekPeriod } from '../src/report/compute/period.js';
 import { localDayOfInstant } from '../src/report/compute/zone.js';

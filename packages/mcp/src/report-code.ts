@@ -3,7 +3,7 @@
 // Only luxon (zone.ts) comes along, as a dependency of this package. See CONTRIBUTING.md, "Layout".
 
 export { dueToday, localDay, weekStart } from '../../cli/src/habits/due.js';
-export { buildReport } from '../../cli/src/report/build/index.js';
+export { buildReport } from '../../cli/src/report/sections/index.js';
 export { dayOf, isoOf, isoWeekMonday, weekdayIndex } from '../../cli/src/report/compute/calendar.js';
 export {
   monthPeriod,

@@ -1,6 +1,6 @@
 import { colorLevel } from '../color.js';
 import { usageError } from '../errors.js';
-import { buildInsights } from '../report/build/insights.js';
+import { buildInsights } from '../report/sections/insights.js';
 import { addMonths, isoOf } from '../report/compute/calendar.js';
 import type { Period } from '../report/compute/period.js';
 import { firstDataDay } from '../report/insights/index.js';
