@@ -3,7 +3,6 @@
 // Only luxon (zone.ts) comes along, as a dependency of this package. See CONTRIBUTING.md, "Layout".
 
 export { dueToday, localDay, weekStart } from '../../cli/src/habits/due.js';
-export { buildReport } from '../../cli/src/report/sections/index.js';
 export { dayOf, isoOf, isoWeekMonday, weekdayIndex } from '../../cli/src/report/compute/calendar.js';
 export {
   monthPeriod,
@@ -14,3 +13,4 @@ export {
 export { localDayOfInstant } from '../../cli/src/report/compute/zone.js';
 export { loadReportData } from '../../cli/src/report/load.js';
 export { rangePeriod } from '../../cli/src/report/options.js';
+export { buildReport } from '../../cli/src/report/sections/index.js';
