@@ -28,9 +28,12 @@ const { firstDataDay } = (await import(
 const { dayOf } = (await import(
   src('report/compute/calendar.ts')
 )) as typeof import('../packages/cli/src/report/compute/calendar.ts');
-const { instantOf, localDayOfInstant, localMinuteOfInstant } = (await import(
-  src('report/compute/zone.ts')
-)) as typeof import('../packages/cli/src/report/compute/zone.ts');
+const { instantOf } = (await import(
+  src('time/instant.ts')
+)) as typeof import('../packages/cli/src/time/instant.ts');
+const { localDayOfInstant, localMinuteOfInstant } = (await import(
+  src('time/zone.ts')
+)) as typeof import('../packages/cli/src/time/zone.ts');
 
 type Data = import('../packages/cli/src/report/insights/index.ts').InsightsData & {
   checkTimes: Map<number, string[]>;

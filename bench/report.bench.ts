@@ -26,8 +26,8 @@ const { dayOf } = (await import(
   src('report/compute/calendar.ts')
 )) as typeof import('../packages/cli/src/report/compute/calendar.ts');
 const { localDayOfInstant } = (await import(
-  src('report/compute/zone.ts')
-)) as typeof import('../packages/cli/src/report/compute/zone.ts');
+  src('time/zone.ts')
+)) as typeof import('../packages/cli/src/time/zone.ts');
 const { monthPeriod, weekPeriod } = (await import(
   src('report/compute/period.ts')
 )) as typeof import('../packages/cli/src/report/compute/period.ts');

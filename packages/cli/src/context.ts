@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { RequestEvent, ResponseEvent } from '@loggd/sdk';
 import { CliError, noTokenError, usageError } from './errors.js';
 import { EXIT } from './exit-codes.js';
-import { isValidTimeZone } from './output/datetime.js';
+import { isValidTimeZone } from './time/zone.js';
 import type { ClientOptions, CommandContext, GlobalOptions, IO } from './types.js';
 
 /** The demo account's token in the in-process mock. */

@@ -1,29 +1,16 @@
-import { DateTime } from 'luxon';
+// Ranges of calendar dates (`YYYY-MM-DD`, local to the profile's zone): plain date arithmetic, no time zone
+// involved (an instant's local date is time/zone.ts's localDate).
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const WEEKDAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
-/** The calendar date (`YYYY-MM-DD`) of an API datetime in `timeZone`; '' for null. */
-export function localDate(iso: string | null | undefined, timeZone: string): string {
-  if (!iso) return '';
-  let fmt = formatters.get(timeZone);
-  if (!fmt) {
-    // en-CA formats as YYYY-MM-DD.
-    fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    formatters.set(timeZone, fmt);
-  }
-  return fmt.format(new Date(iso));
-}
-
-/** Every calendar date from `from` to `to` inclusive (calendar arithmetic, no time zone involved). */
+/** Every calendar date from `from` to `to` inclusive, with its lower-case english weekday. */
 export function* days(from: string, to: string): Generator<{ date: string; weekday: string }> {
-  let d = DateTime.fromISO(from, { zone: 'utc' });
-  const end = DateTime.fromISO(to, { zone: 'utc' });
-  while (d <= end) {
-    yield { date: d.toISODate()!, weekday: d.setLocale('en').weekdayLong!.toLowerCase() };
-    d = d.plus({ days: 1 });
+  const end = Date.parse(`${to}T00:00:00Z`);
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= end; t += 86_400_000) {
+    const d = new Date(t);
+    yield { date: d.toISOString().slice(0, 10), weekday: WEEKDAY_NAMES[d.getUTCDay()]! };
   }
 }
-
 /** The later of two optional dates. */
 export function maxDate(a: string | undefined, b: string | undefined): string | undefined {
   if (!a) return b;

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import type { Loggd, Profile } from '@loggd/sdk';
 import { AccountFetches } from '../account/fetches.js';
-import { localDate } from '../account/local-date.js';
 import type { Progress } from '../account/progress.js';
 import type { Resource, Skipped } from '../account/resources.js';
 import { AccountSource, isMissingScope } from '../account/source.js';
 import { makeDir } from '../make-dir.js';
+import { localDate } from '../time/zone.js';
 import { assemble, type Changes } from './assemble.js';
 import { collect } from './collect.js';
 import { commit, rollForward } from './commit.js';

@@ -1,4 +1,3 @@
-import { localDate } from '../../account/local-date.js';
 import { flatCell, flatHeader } from '../../output/flatten.js';
 import {
   FOCUS_SESSION,
@@ -11,6 +10,7 @@ import {
   type ResourceSpec,
   TASK,
 } from '../../resources/spec.js';
+import { localDate } from '../../time/zone.js';
 
 // Column layouts of the CSV export: fixed order, one file per resource and per child, children first carrying
 // their parent's id. Datetimes stay as the API sends them (ISO with offset); the main ones get a `_local_date`

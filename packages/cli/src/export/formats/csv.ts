@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { habitDays } from '../../account/habit-days.js';
-import { localDate } from '../../account/local-date.js';
 import { quoteCell } from '../../output/delimited.js';
+import { localDate } from '../../time/zone.js';
 import { exists, readNdjson } from '../files.js';
 import { GroupReader } from '../groups.js';
 import { STORE_FILES } from '../layout.js';
