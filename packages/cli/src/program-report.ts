@@ -4,7 +4,7 @@ import { parseChoice, parseDate, parseId } from './parse.js';
 import { parseDayStart, parseInsightsSeed, parseMonth, parsePeriod, parseWeek } from './report/flags.js';
 import type { CommandContext } from './types.js';
 
-// Declarations only: the action imports commands/report.ts (and with it luxon, the SDK and the renderers) when
+// Declarations only: the action imports commands/report.ts (and with it the SDK and the renderers) when
 // it runs, so `loggd --help` stays fast.
 
 type Handler = (
