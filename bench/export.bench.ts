@@ -108,8 +108,8 @@ if (child === 'server') {
   const { Loggd } = await import('@loggd/sdk');
   const { exportAccount } = await import('../packages/cli/src/export/run.js');
   const { syncAccount } = await import('../packages/cli/src/sync/run.js');
-  const { Progress } = await import('../packages/cli/src/export/progress.js');
-  const { RESOURCES } = await import('../packages/cli/src/export/layout.js');
+  const { Progress } = await import('../packages/cli/src/account/progress.js');
+  const { RESOURCES } = await import('../packages/cli/src/account/resources.js');
   const { Writable } = await import('node:stream');
   const idle = process.memoryUsage().rss;
   const client = new Loggd({ token: 'mock_pro_all', baseUrl, validation: 'off', rateLimit: false });
@@ -138,8 +138,8 @@ if (child === 'server') {
 async function timedExport(scale: number, concurrency: number, capMs?: number) {
   const { Loggd } = await import('@loggd/sdk');
   const { exportAccount } = await import('../packages/cli/src/export/run.js');
-  const { Progress } = await import('../packages/cli/src/export/progress.js');
-  const { RESOURCES } = await import('../packages/cli/src/export/layout.js');
+  const { Progress } = await import('../packages/cli/src/account/progress.js');
+  const { RESOURCES } = await import('../packages/cli/src/account/resources.js');
   const { Writable } = await import('node:stream');
   // Not frozen: the mock's rate window slides on its clock, which must follow real time here.
   const server = await mockServer({

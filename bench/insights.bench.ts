@@ -21,17 +21,20 @@ resolveTsSources();
 
 const src = (p: string) => new URL(`../packages/cli/src/${p}`, import.meta.url).href;
 const { buildInsights } = (await import(
-  src('report/build/insights.ts')
-)) as typeof import('../packages/cli/src/report/build/insights.ts');
+  src('report/sections/insights.ts')
+)) as typeof import('../packages/cli/src/report/sections/insights.ts');
 const { firstDataDay } = (await import(
   src('report/insights/index.ts')
 )) as typeof import('../packages/cli/src/report/insights/index.ts');
 const { dayOf } = (await import(
   src('report/compute/calendar.ts')
 )) as typeof import('../packages/cli/src/report/compute/calendar.ts');
-const { instantOf, localDayOfInstant, localMinuteOfInstant } = (await import(
-  src('report/compute/zone.ts')
-)) as typeof import('../packages/cli/src/report/compute/zone.ts');
+const { instantOf } = (await import(
+  src('time/instant.ts')
+)) as typeof import('../packages/cli/src/time/instant.ts');
+const { localDayOfInstant, localMinuteOfInstant } = (await import(
+  src('time/zone.ts')
+)) as typeof import('../packages/cli/src/time/zone.ts');
 
 type Data = import('../packages/cli/src/report/insights/index.ts').InsightsData & {
   checkTimes: Map<number, string[]>;

@@ -21,14 +21,14 @@ resolveTsSources();
 
 const src = (p: string) => new URL(`../packages/cli/src/${p}`, import.meta.url).href;
 const { buildReport } = (await import(
-  src('report/build/index.ts')
-)) as typeof import('../packages/cli/src/report/build/index.ts');
+  src('report/sections/index.ts')
+)) as typeof import('../packages/cli/src/report/sections/index.ts');
 const { dayOf } = (await import(
   src('report/compute/calendar.ts')
 )) as typeof import('../packages/cli/src/report/compute/calendar.ts');
 const { localDayOfInstant } = (await import(
-  src('report/compute/zone.ts')
-)) as typeof import('../packages/cli/src/report/compute/zone.ts');
+  src('time/zone.ts')
+)) as typeof import('../packages/cli/src/time/zone.ts');
 const { monthPeriod, weekPeriod } = (await import(
   src('report/compute/period.ts')
 )) as typeof import('../packages/cli/src/report/compute/period.ts');

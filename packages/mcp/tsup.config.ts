@@ -22,7 +22,7 @@ export default defineConfig([
     ...shared,
     entry: { index: 'src/index.ts' },
     dts: { entry: { index: 'src/index.ts' } },
-    external: ['@modelcontextprotocol/sdk', 'zod', 'luxon', '@loggd/sdk', '@loggd/mock'],
+    external: ['@modelcontextprotocol/sdk', 'zod', '@loggd/sdk', '@loggd/mock'],
   },
   {
     ...shared,
@@ -30,7 +30,7 @@ export default defineConfig([
     outDir: 'dist/bin',
     banner: { js: '#!/usr/bin/env node' },
     noExternal: ['@modelcontextprotocol/sdk', 'zod'],
-    external: ['luxon', '@loggd/sdk', '@loggd/mock'],
+    external: ['@loggd/sdk', '@loggd/mock'],
     esbuildOptions(options) {
       options.minify = true;
     },

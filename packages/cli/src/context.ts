@@ -4,8 +4,8 @@ import type { RequestEvent, ResponseEvent } from '@loggd/sdk';
 import { DEFAULT_BASE_URL } from '@loggd/sdk/constants';
 import { CliError, noTokenError, usageError } from './errors.js';
 import { EXIT } from './exit-codes.js';
-import { isValidTimeZone } from './output/datetime.js';
 import { type FormatRule, LIST_FORMATS, resolveFormat } from './output/format.js';
+import { isValidTimeZone } from './time/zone.js';
 import type { ClientOptions, CommandContext, GlobalOptions, IO } from './types.js';
 
 /** The demo account's token in the in-process mock. */

@@ -27,7 +27,7 @@ const FORMATTING = `Output of loggd read commands:
   json     the API's objects with every field: a list is one array (also with --all), one resource an object
   ndjson   one JSON object per line
   csv/tsv  a header row (--no-headers drops it) and one row per item, RFC 4180 quoting; nested values flatten:
-           objects → dotted columns (recurrence.type), arrays of scalars → joined with ';',
+           objects → a column per key (recurrence_type), arrays of scalars → joined with ';',
            arrays of objects → their name (tags) or title (subtasks, milestones) joined with ';', null → empty
   --fields a,b,c   selects fields in every format (JSON objects keep only those keys); each command's --help
                    lists its fields, and an unknown field is an error listing the valid ones

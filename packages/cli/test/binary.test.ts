@@ -209,18 +209,18 @@ describe('--demo: every read command and format against the SDK’s own data', (
       habits.data.map((h) => HABIT.fields.map((f) => cell((h as Record<string, unknown>)[f]))),
     );
     const [tHeader, ...tRows] = parseDelimited(tsvTasks as string, '\t');
-    expect(tHeader).toContain('recurrence.type');
+    expect(tHeader).toContain('recurrence_type');
     expect(tRows).toHaveLength(allTasks.length);
     const col = (name: string) => (tHeader as string[]).indexOf(name);
     tRows.forEach((row, i) => {
       const t = allTasks[i] as Record<string, unknown> & { recurrence: Record<string, unknown> | null };
       expect(row[col('title')]).toBe(t.title);
       expect(row[col('tags')]).toBe(cell(t.tags));
-      expect(row[col('recurrence.type')]).toBe(cell(t.recurrence?.type));
+      expect(row[col('recurrence_type')]).toBe(cell(t.recurrence?.type));
       expect(row.length).toBe(tHeader?.length);
     });
     expect(
-      TASK.fields.every((f) => (tHeader as string[]).some((h) => h === f || h.startsWith(`${f}.`))),
+      TASK.fields.every((f) => (tHeader as string[]).some((h) => h === f || h.startsWith(`${f}_`))),
     ).toBe(true);
   });
 

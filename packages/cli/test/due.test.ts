@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dueToday, localDay, weekStart } from '../src/habits/due.js';
+import { dueToday, weekStart } from '../src/habits/due.js';
+import { localDay } from '../src/time/zone.js';
 
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 

@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { habitDays, weekdayOf } from '../src/export/habit-days.js';
-import { localDate } from '../src/export/local-date.js';
+import { habitDays, weekdayOf } from '../src/account/habit-days.js';
+import { localDate } from '../src/time/zone.js';
 import { accountOf, client, mockApi, NOW, runExport, tempDir } from './export.support.js';
 import { parseDelimited } from './helpers/rfc4180.js';
 

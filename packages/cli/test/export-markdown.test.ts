@@ -2,10 +2,10 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { habitDays } from '../src/export/habit-days.js';
-import { localDate } from '../src/export/local-date.js';
+import { habitDays } from '../src/account/habit-days.js';
 import { BLOCK_END, BLOCK_START, mergeNote } from '../src/export/notes/merge-note.js';
 import { notePath, parseNoteName, parseNotesFolder } from '../src/export/notes/note-path.js';
+import { localDate } from '../src/time/zone.js';
 import { accountOf, client, mockApi, NOW, runExport, tempDir } from './export.support.js';
 import { parseFrontMatter, type YamlValue } from './helpers/front-matter.js';
 

@@ -17,8 +17,8 @@ registerHooks({
 const [baseUrl, out] = process.argv.slice(2) as [string, string];
 const { Loggd } = await import('@loggd/sdk');
 const { exportAccount } = await import('../src/export/run.js');
-const { Progress } = await import('../src/export/progress.js');
-const { RESOURCES } = await import('../src/export/layout.js');
+const { Progress } = await import('../src/account/progress.js');
+const { RESOURCES } = await import('../src/account/resources.js');
 const { Writable } = await import('node:stream');
 
 const client = new Loggd({

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Account, createMockApi, type MockApi } from '@loggd/mock';
 import { Loggd } from '@loggd/sdk';
-import { RESOURCES } from '../src/export/layout.js';
-import { Progress } from '../src/export/progress.js';
+import { Progress } from '../src/account/progress.js';
+import { RESOURCES } from '../src/account/resources.js';
 import { type ExportFormat, type ExportOptions, exportAccount } from '../src/export/run.js';
 import { fakeIO } from './helpers/fake-io.js';
 

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
-import { RESOURCES } from '../src/export/layout.js';
-import { Progress } from '../src/export/progress.js';
+import { Progress } from '../src/account/progress.js';
+import { RESOURCES } from '../src/account/resources.js';
 import { syncAccount } from '../src/sync/run.js';
 import { filesOf, mockApi, NOW, runExport, tempDir } from './export.support.js';
 import { addFaultMix, defaultClient } from './fault-mix.support.js';

@@ -660,6 +660,16 @@ const ROWS: Row[] = [
     stdout: /^kind\tendpoint\tpath\tdetail\tcount\n$/,
   },
   {
+    name: 'list csv names object columns as the export does: recurrence_type, not recurrence.type',
+    argv: ['--demo', 'tasks', 'list', '--format', 'csv', '--fields', 'id,recurrence'],
+    env: DEMO,
+    token: 'none',
+    code: 0,
+    stderr: /^$/,
+    stdout:
+      /^id,recurrence_is_template,recurrence_parent_id,recurrence_type,recurrence_interval,recurrence_days,/,
+  },
+  {
     name: '--sort -field sorts descending',
     argv: [
       '--demo',

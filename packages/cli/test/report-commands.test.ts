@@ -10,8 +10,8 @@ import { resolveFormat } from '../src/output/format.js';
 import { displayWidth } from '../src/output/width.js';
 import { dayOf, isoOf } from '../src/report/compute/calendar.js';
 import { habitFigures } from '../src/report/compute/habits.js';
-import { localDayOfInstant } from '../src/report/compute/zone.js';
 import { loadReportData } from '../src/report/load.js';
+import { localDayOfInstant } from '../src/time/zone.js';
 import type { CommandContext, GlobalOptions } from '../src/types.js';
 import { fakeIO } from './helpers/fake-io.js';
 

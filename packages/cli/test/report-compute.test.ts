@@ -6,7 +6,8 @@ import { type GoalInput, goalFigures } from '../src/report/compute/goals.js';
 import { dayMarks, type HabitInput, habitFigures } from '../src/report/compute/habits.js';
 import { buckets, monthPeriod, previousPeriod, type ReportSettings } from '../src/report/compute/period.js';
 import { type TaskInput, taskFigures } from '../src/report/compute/tasks.js';
-import { dayStartInstant, instantOf, localDayOfInstant } from '../src/report/compute/zone.js';
+import { instantOf } from '../src/time/instant.js';
+import { dayStartInstant, localDayOfInstant } from '../src/time/zone.js';
 
 // Every expected figure below was worked out by hand from the dataset in the test (comments show the working).
 

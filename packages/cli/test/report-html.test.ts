@@ -6,13 +6,13 @@ import { pathToFileURL } from 'node:url';
 import { createMockApi } from '@loggd/mock';
 import { Loggd } from '@loggd/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildReport, type ReportKind } from '../src/report/build/index.js';
 import { dayOf, isoOf } from '../src/report/compute/calendar.js';
 import { monthPeriod, type ReportSettings, weekPeriod } from '../src/report/compute/period.js';
-import { localDayOfInstant } from '../src/report/compute/zone.js';
 import type { Block } from '../src/report/document.js';
 import { type LoadedReport, loadReportData } from '../src/report/load.js';
 import { renderHtml } from '../src/report/render/html.js';
+import { buildReport, type ReportKind } from '../src/report/sections/index.js';
+import { localDayOfInstant } from '../src/time/zone.js';
 
 // The HTML report in a real headless browser: Debian's chromium driven by playwright-core.
 // Install it with `apt-get install -y chromium`; without it this suite is skipped with the reason printed.

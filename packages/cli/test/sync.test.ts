@@ -2,11 +2,11 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { habitDays } from '../src/export/habit-days.js';
-import { RESOURCES } from '../src/export/layout.js';
-import { localDate } from '../src/export/local-date.js';
-import { Progress } from '../src/export/progress.js';
+import { habitDays } from '../src/account/habit-days.js';
+import { Progress } from '../src/account/progress.js';
+import { RESOURCES } from '../src/account/resources.js';
 import { type SyncOptions, syncAccount } from '../src/sync/run.js';
+import { localDate } from '../src/time/zone.js';
 import { accountOf, client, mockApi, NOW, tempDir } from './export.support.js';
 import { fakeIO } from './helpers/fake-io.js';
 

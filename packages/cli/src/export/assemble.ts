@@ -1,10 +1,11 @@
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Resource } from '../account/resources.js';
 import { makeDir } from '../make-dir.js';
 import type { Cursors } from './cursors.js';
 import { exists, readLines, readNdjson, StreamWriter } from './files.js';
 import { GroupReader } from './groups.js';
-import { type Layout, type Resource, STORE_FILES } from './layout.js';
+import { type Layout, STORE_FILES } from './layout.js';
 
 /** What a run added, per file of the store: the new line count and how many of them the run fetched anew. */
 export type Changes = Record<string, { total: number; fetched: number }>;

@@ -1,5 +1,5 @@
+import { RESOURCES, type Resource } from '../account/resources.js';
 import { usageError } from '../errors.js';
-import { RESOURCES, type Resource } from './layout.js';
 
 // Flag parsers of export and sync: light (no SDK), so the command declarations can use them.
 

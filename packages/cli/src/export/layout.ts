@@ -1,9 +1,5 @@
 import { join } from 'node:path';
 
-/** The resources `--resources` chooses from; children (checks, skips, subtasks, tags, updates) follow them. */
-export const RESOURCES = ['profile', 'habits', 'tasks', 'goals', 'focus_sessions'] as const;
-export type Resource = (typeof RESOURCES)[number];
-
 /** Files of the canonical store (NDJSON, the API's objects; children carry their parent's id first). */
 export const STORE_FILES = {
   profile: 'profile.json',

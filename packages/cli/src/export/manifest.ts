@@ -1,5 +1,5 @@
 import type { Profile } from '@loggd/sdk';
-import type { Skipped } from './collect.js';
+import type { Skipped } from '../account/resources.js';
 import type { RenderContext } from './formats/context.js';
 
 /** Bumped when a file's layout changes incompatibly (docs/export.md describes version 1). */

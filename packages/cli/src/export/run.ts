@@ -1,20 +1,22 @@
 import { join } from 'node:path';
 import type { Loggd, Profile } from '@loggd/sdk';
+import { AccountFetches } from '../account/fetches.js';
+import type { Progress } from '../account/progress.js';
+import type { Resource, Skipped } from '../account/resources.js';
+import { AccountSource, isMissingScope } from '../account/source.js';
 import { makeDir } from '../make-dir.js';
+import { localDate } from '../time/zone.js';
 import { assemble, type Changes } from './assemble.js';
-import { collect, type Skipped } from './collect.js';
+import { collect } from './collect.js';
 import { commit, rollForward } from './commit.js';
 import { type Cursors, noCursors, readCursors } from './cursors.js';
 import { exists, readJson, remove, writeFileAtomic, writeJsonAtomic } from './files.js';
 import type { RenderContext } from './formats/context.js';
 import type { NotesResult } from './formats/markdown.js';
-import { Layout, type Resource } from './layout.js';
-import { localDate } from './local-date.js';
+import { Layout } from './layout.js';
 import { acquireLock } from './lock.js';
 import { buildManifest, type Manifest } from './manifest.js';
 import { DEFAULT_NOTE_NAME } from './notes/note-path.js';
-import type { Progress } from './progress.js';
-import { AccountSource, isMissingScope } from './source.js';
 
 export const EXPORT_FORMATS = ['json', 'ndjson', 'csv', 'ics', 'markdown'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -86,9 +88,13 @@ interface StoreMeta {
  * renders the chosen format and commits atomically. See docs/export.md for the layout.
  */
 export async function exportAccount(opts: ExportOptions): Promise<ExportResult> {
-  const started = Date.now();
-  const startStats = { ...opts.client.stats };
   const layout = new Layout(opts.out);
+  const fetches = new AccountFetches(opts.client, {
+    concurrency: opts.concurrency ?? 4,
+    strict: Boolean(opts.strict),
+    // A resource skipped on an interrupted attempt stays skipped when the run resumes (see collect).
+    onSkip: (resource, message) => writeFileAtomic(layout.unit(`${resource}.missing`), `${message}\n`),
+  });
   await makeDir(opts.out);
   const release = await acquireLock(layout.lock);
   try {
@@ -145,13 +151,12 @@ export async function exportAccount(opts: ExportOptions): Promise<ExportResult> 
       profileFetch,
       collect({
         source,
+        fetches,
         layout,
         cursors,
         resources: opts.resources,
         ...(inRange ? { inRange } : {}),
-        concurrency: opts.concurrency ?? 4,
         progress: opts.progress,
-        strict: Boolean(opts.strict),
       }),
     ]);
     const timeZone = zoneOf({ profile });
@@ -213,9 +218,7 @@ export async function exportAccount(opts: ExportOptions): Promise<ExportResult> 
       changes,
       skipped,
       resumed,
-      requests: opts.client.stats.requests - startStats.requests,
-      retries: opts.client.stats.retries - startStats.retries,
-      elapsedMs: Date.now() - started,
+      ...fetches.stats(),
       ...(notes ? { notes } : {}),
     };
   } catch (err) {

@@ -1,6 +1,7 @@
 /**
- * Which habits are due today, in the profile's time zone. Pure functions on calendar dates (`YYYY-MM-DD`): day
- * arithmetic goes through UTC midnights of those dates, so no time zone or DST can shift a day.
+ * Which habits are due today, in the profile's time zone (today itself comes from time/zone.ts localDay). Pure
+ * functions on calendar dates (`YYYY-MM-DD`): day arithmetic goes through UTC midnights of those dates, so no time
+ * zone or DST can shift a day.
  */
 
 import { WEEK_DAYS, type WeekDay } from '@loggd/sdk/constants';
@@ -10,19 +11,6 @@ export interface LocalDay {
   date: string;
   /** Lower-case english weekday name, as the API spells `custom_days` and `week_start_day`. */
   weekday: string;
-}
-
-/** The calendar day of `instant` in `timeZone`. */
-export function localDay(instant: Date, timeZone: string): LocalDay {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    weekday: 'long',
-  }).formatToParts(instant);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return { date: `${part('year')}-${part('month')}-${part('day')}`, weekday: part('weekday').toLowerCase() };
 }
 
 /** The first day of the week holding `day`, for a week starting on `weekStartDay` (default monday). */

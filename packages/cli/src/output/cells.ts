@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
-import { formatDateTime, isDateTime } from './datetime.js';
+import { formatDateTime } from '../time/zone.js';
+import { isDateTime } from './datetime.js';
 
 /** Short, readable headers for the columns where the field name is long. */
 const HEADER_LABELS: Record<string, string> = {

@@ -1,7 +1,8 @@
 /**
  * The flattening rule for CSV and TSV (docs/cli.md, "Flattening"):
  * - null or absent → empty cell; strings, numbers and booleans → their text (`true`/`false`);
- * - an object → one column per key, named with dots (`recurrence.type`), recursively; a null object → empty cells;
+ * - an object → one column per key, named `<field>_<key>` (`recurrence_type`), recursively; a null object → empty
+ *   cells (the CSV export names its columns the same way);
  * - an array of scalars → the items joined with `;` (`monday;friday`);
  * - an array of objects → their `name` (tags) or else `title` (subtasks, milestones) joined with `;`,
  *   or else each item as compact JSON joined with `;`.
@@ -34,7 +35,15 @@ export function flatCell(value: unknown): string {
   return String(value);
 }
 
-/** Expands the selected fields into flat column names (dotted for objects), given the rows and known sub-keys. */
+/**
+ * The header of a flat column: its path's steps joined with `_` (`recurrence.type` → `recurrence_type`). Columns
+ * are handled as dotted paths (see valueAt); only headers carry this name.
+ */
+export function flatHeader(column: string): string {
+  return column.replaceAll('.', '_');
+}
+
+/** Expands the selected fields into flat column paths (dotted for objects), given the rows and known sub-keys. */
 export function flatColumns(
   fields: readonly string[],
   rows: readonly Row[],

@@ -6,7 +6,7 @@ import { headerLabel, tableCell } from './cells.js';
 import { isDateTime } from './datetime.js';
 import { writeDelimited } from './delimited.js';
 import { escapeDeep } from './escape.js';
-import { flatColumns, flatRow, valueAt } from './flatten.js';
+import { flatColumns, flatHeader, flatRow, valueAt } from './flatten.js';
 import { type OutputFormat, selectFields } from './format.js';
 import { renderTable } from './table.js';
 
@@ -86,7 +86,7 @@ async function renderText(
     case 'tsv': {
       const fields = selected ?? [...valid, ...unionKeys(rows).filter((k) => !valid.includes(k))];
       const columns = flatColumns(fields, rows, options.spec?.nested);
-      const header = ctx.opts.headers === false ? undefined : columns;
+      const header = ctx.opts.headers === false ? undefined : columns.map(flatHeader);
       return writeDelimited(
         header,
         rows.map((r) => flatRow(r, columns)),

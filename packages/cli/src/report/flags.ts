@@ -1,7 +1,7 @@
 import { usageError } from '../errors.js';
 import { isoWeekMonday } from './compute/calendar.js';
 
-// Flag parsers for the report commands: light (no luxon) so the declarations can use them at parse time.
+// Flag parsers for the report commands: light (no SDK, no report code) so the declarations can use them at parse time.
 
 /** `--day-starts-at HH:MM` → minutes after midnight (00:00–23:59). */
 export function parseDayStart(value: string): number {

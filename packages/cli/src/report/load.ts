@@ -1,4 +1,5 @@
 import type { Loggd } from '@loggd/sdk';
+import { Pool } from '../account/pool.js';
 import type { FocusInput } from './compute/focus.js';
 import type { GoalInput, GoalUpdateInput } from './compute/goals.js';
 import type { HabitInput } from './compute/habits.js';
@@ -69,7 +70,8 @@ export async function loadReportData(
   const skips = new Map<number, string[]>();
   const checkTimes = needs.checkTimes ? new Map<number, string[]>() : undefined;
   const goalUpdates = new Map<number, GoalUpdateInput[]>();
-  const slots = semaphore(limit);
+  const pool = new Pool(limit);
+  const slots = <T>(job: () => Promise<T>) => pool.run(job);
   const habitsWithHistory = async () => {
     const habits = await slots(() => collect(loggd.habits.list({ status: 'all', ...page })));
     if (!needs.habits) return { habits, wanted: [] };
@@ -138,22 +140,5 @@ export async function loadReportData(
     habitNames: new Map(habits.map((h) => [h.id, h.name])),
     taskNames: new Map(tasks.map((t) => [t.id, t.title])),
     ...(checkTimes ? { checkTimes } : {}),
-  };
-}
-
-/** At most `limit` jobs at once through the returned runner; the others wait their turn in order. */
-function semaphore(limit: number): <T>(job: () => Promise<T>) => Promise<T> {
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  return async (job) => {
-    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
-    else running++;
-    try {
-      return await job();
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else running--;
-    }
   };
 }

@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { habitDays } from '../export/habit-days.js';
+import { habitDays } from '../account/habit-days.js';
 import { schemaSql } from './schema.js';
 
 export interface CalendarOptions {

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import type { FocusSession, Goal, Loggd, Task } from '@loggd/sdk';
-import type { Resource } from '../export/layout.js';
-import { localDate } from '../export/local-date.js';
-import { Pool } from '../export/pool.js';
-import type { Progress } from '../export/progress.js';
-import { AccountSource, isMissingScope } from '../export/source.js';
+import { AccountFetches, type JobStats } from '../account/fetches.js';
+import type { Progress } from '../account/progress.js';
+import type { Resource, Skipped } from '../account/resources.js';
+import { AccountSource } from '../account/source.js';
 import { makeDir } from '../make-dir.js';
+import { localDate } from '../time/zone.js';
 import { checkpoint } from './checkpoint.js';
 import { rebuildHabitDays } from './habit-days.js';
 import { type Counts, Mirror } from './mirror.js';
@@ -27,13 +27,10 @@ export interface SyncOptions {
   signal?: AbortSignal;
 }
 
-export interface SyncResult {
+export interface SyncResult extends JobStats {
   runId: string;
   counts: Record<string, Counts>;
-  skipped: Partial<Record<Resource, string>>;
-  requests: number;
-  retries: number;
-  elapsedMs: number;
+  skipped: Skipped;
 }
 
 /** Opens (creating) the mirror: WAL for readers during a sync, foreign keys on, schema applied. */
@@ -79,10 +76,13 @@ function newestPerParent(db: DatabaseSync, table: string, parent: string): Map<n
  */
 export async function syncAccount(opts: SyncOptions): Promise<SyncResult> {
   const started = Date.now();
-  const startStats = { ...opts.client.stats };
+  const fetches = new AccountFetches(opts.client, {
+    concurrency: opts.concurrency ?? 4,
+    strict: Boolean(opts.strict),
+  });
+  const skipped = fetches.skipped;
   const db = await openMirror(opts.db);
   const runId = randomUUID();
-  const skipped: SyncResult['skipped'] = {};
   try {
     const source = new AccountSource(opts.client, {}, opts.signal);
     const cursors = {
@@ -94,14 +94,6 @@ export async function syncAccount(opts: SyncOptions): Promise<SyncResult> {
 
     const mirror = new Mirror(db);
     const commit = (writes: () => void) => checkpoint(db, writes);
-    const guard = (resource: Resource, job: () => Promise<void>) => async () => {
-      try {
-        await job();
-      } catch (err) {
-        if (!isMissingScope(err) || opts.strict) throw err;
-        skipped[resource] ??= (err as Error).message;
-      }
-    };
 
     let timeZone = opts.fallbackTimeZone ?? 'UTC';
     let weekStartDay = 'monday';
@@ -109,7 +101,7 @@ export async function syncAccount(opts: SyncOptions): Promise<SyncResult> {
       | { timezone: string; week_start_day: string }
       | undefined;
     if (stored) ({ timezone: timeZone, week_start_day: weekStartDay } = stored);
-    await guard('profile', async () => {
+    await fetches.guard('profile', async () => {
       const profile = await source.profile();
       timeZone = profile.timezone;
       weekStartDay = profile.week_start_day;
@@ -123,7 +115,6 @@ export async function syncAccount(opts: SyncOptions): Promise<SyncResult> {
     })();
     const day = (iso: string | null | undefined) => (iso ? localDate(iso, timeZone) : null);
 
-    const pool = new Pool(opts.concurrency ?? 4);
     const tag = (t: { id: number; name: string; color: string | null }) => mirror.put('tags', t, {}, 'tags');
     /** Drains a history into memory first: it is committed only once whole, so its newest id is a safe cursor. */
     const collect = async <T>(items: AsyncIterable<T>, onItem?: () => void): Promise<T[]> => {
@@ -136,42 +127,38 @@ export async function syncAccount(opts: SyncOptions): Promise<SyncResult> {
     };
 
     if (opts.resources.has('habits')) {
-      pool.add(
-        guard('habits', async () => {
-          for await (const habit of source.habits()) {
-            commit(() => {
-              mirror.put('habits', habit);
-              mirror.seen('habits', habit.id);
-            });
-            opts.progress.total('habits', 1);
-            pool.add(
-              guard('habits', async () => {
-                const checks = await collect(
-                  source.checks(habit.id, { sinceId: cursors.checks.get(habit.id) }),
-                  () => opts.progress.count('checks'),
-                );
-                const skips = await collect(source.skips(habit.id, { sinceId: cursors.skips.get(habit.id) }));
-                commit(() => {
-                  for (const check of checks) {
-                    mirror.put('habit_checks', check, { habit_id: habit.id });
-                    if (opts.full) mirror.seen('habit_checks', check.id);
-                  }
-                  for (const skip of skips) {
-                    mirror.put('habit_skips', skip, { habit_id: habit.id });
-                    if (opts.full) mirror.seen('habit_skips', skip.id);
-                  }
-                  if (opts.full) {
-                    mirror.deleteUnseen('habit_checks', 'habit_checks', { column: 'habit_id', id: habit.id });
-                    mirror.deleteUnseen('habit_skips', 'habit_skips', { column: 'habit_id', id: habit.id });
-                  }
-                });
-                opts.progress.done('habits');
-              }),
+      fetches.add('habits', async () => {
+        for await (const habit of source.habits()) {
+          commit(() => {
+            mirror.put('habits', habit);
+            mirror.seen('habits', habit.id);
+          });
+          opts.progress.total('habits', 1);
+          fetches.add('habits', async () => {
+            const checks = await collect(
+              source.checks(habit.id, { sinceId: cursors.checks.get(habit.id) }),
+              () => opts.progress.count('checks'),
             );
-          }
-          commit(() => mirror.deleteUnseen('habits', 'habits'));
-        }),
-      );
+            const skips = await collect(source.skips(habit.id, { sinceId: cursors.skips.get(habit.id) }));
+            commit(() => {
+              for (const check of checks) {
+                mirror.put('habit_checks', check, { habit_id: habit.id });
+                if (opts.full) mirror.seen('habit_checks', check.id);
+              }
+              for (const skip of skips) {
+                mirror.put('habit_skips', skip, { habit_id: habit.id });
+                if (opts.full) mirror.seen('habit_skips', skip.id);
+              }
+              if (opts.full) {
+                mirror.deleteUnseen('habit_checks', 'habit_checks', { column: 'habit_id', id: habit.id });
+                mirror.deleteUnseen('habit_skips', 'habit_skips', { column: 'habit_id', id: habit.id });
+              }
+            });
+            opts.progress.done('habits');
+          });
+        }
+        commit(() => mirror.deleteUnseen('habits', 'habits'));
+      });
     }
 
     if (opts.resources.has('tasks')) {
@@ -190,88 +177,78 @@ export async function syncAccount(opts: SyncOptions): Promise<SyncResult> {
           'tasks',
         );
       };
-      pool.add(
-        guard('tasks', async () => {
-          for await (const task of source.tasks()) {
-            mirror.seen('tasks', task.id);
-            opts.progress.total('tasks', 1);
-            const row = taskUpdatedAt.get(task.id) as { updated_at: string } | undefined;
-            if (row && row.updated_at === task.updated_at && !opts.full) {
-              opts.progress.done('tasks');
-              continue;
-            }
-            pool.add(
-              guard('tasks', async () => {
-                const detail = await source.task(task.id);
-                commit(() => putTask(detail));
-                opts.progress.done('tasks');
-              }),
-            );
+      fetches.add('tasks', async () => {
+        for await (const task of source.tasks()) {
+          mirror.seen('tasks', task.id);
+          opts.progress.total('tasks', 1);
+          const row = taskUpdatedAt.get(task.id) as { updated_at: string } | undefined;
+          if (row && row.updated_at === task.updated_at && !opts.full) {
+            opts.progress.done('tasks');
+            continue;
           }
-          commit(() => mirror.deleteUnseen('tasks', 'tasks'));
-        }),
-      );
+          fetches.add('tasks', async () => {
+            const detail = await source.task(task.id);
+            commit(() => putTask(detail));
+            opts.progress.done('tasks');
+          });
+        }
+        commit(() => mirror.deleteUnseen('tasks', 'tasks'));
+      });
     }
 
     if (opts.resources.has('goals')) {
-      pool.add(
-        guard('goals', async () => {
-          for await (const goal of source.goals() as AsyncIterable<Goal>) {
-            commit(() => {
-              mirror.put('goals', goal);
-              mirror.seen('goals', goal.id);
-              mirror.replaceChildren('milestones', 'goal_id', goal.id, goal.milestones ?? [], 'goals');
-            });
-            pool.add(
-              guard('goals', async () => {
-                const updates = await collect(
-                  source.goalUpdates(goal.id, { sinceId: cursors.updates.get(goal.id) }),
-                );
-                commit(() => {
-                  for (const u of updates) {
-                    mirror.put('goal_updates', u, {
-                      goal_id: goal.id,
-                      update_local_date: day(u.update_date),
-                    });
-                    if (opts.full) mirror.seen('goal_updates', u.id);
-                  }
-                  if (opts.full)
-                    mirror.deleteUnseen('goal_updates', 'goal_updates', { column: 'goal_id', id: goal.id });
-                });
-              }),
+      fetches.add('goals', async () => {
+        for await (const goal of source.goals() as AsyncIterable<Goal>) {
+          commit(() => {
+            mirror.put('goals', goal);
+            mirror.seen('goals', goal.id);
+            mirror.replaceChildren('milestones', 'goal_id', goal.id, goal.milestones ?? [], 'goals');
+          });
+          fetches.add('goals', async () => {
+            const updates = await collect(
+              source.goalUpdates(goal.id, { sinceId: cursors.updates.get(goal.id) }),
             );
-          }
-          commit(() => mirror.deleteUnseen('goals', 'goals'));
-        }),
-      );
+            commit(() => {
+              for (const u of updates) {
+                mirror.put('goal_updates', u, {
+                  goal_id: goal.id,
+                  update_local_date: day(u.update_date),
+                });
+                if (opts.full) mirror.seen('goal_updates', u.id);
+              }
+              if (opts.full)
+                mirror.deleteUnseen('goal_updates', 'goal_updates', { column: 'goal_id', id: goal.id });
+            });
+          });
+        }
+        commit(() => mirror.deleteUnseen('goals', 'goals'));
+      });
     }
 
     if (opts.resources.has('focus_sessions')) {
-      pool.add(
-        guard('focus_sessions', async () => {
-          const sessions = await collect(source.focusSessions() as AsyncIterable<FocusSession>, () =>
-            opts.progress.count('focus sessions'),
-          );
-          commit(() => {
-            for (const s of sessions) {
-              mirror.put('focus_sessions', s, { started_date: day(s.started_at) });
-              mirror.seen('focus_sessions', s.id);
-              for (const t of s.tags) tag(t);
-              mirror.replaceChildren(
-                'focus_session_tags',
-                'focus_session_id',
-                s.id,
-                s.tags.map((t) => ({ tag_id: t.id })),
-                'focus_sessions',
-              );
-            }
-            mirror.deleteUnseen('focus_sessions', 'focus_sessions');
-          });
-        }),
-      );
+      fetches.add('focus_sessions', async () => {
+        const sessions = await collect(source.focusSessions() as AsyncIterable<FocusSession>, () =>
+          opts.progress.count('focus sessions'),
+        );
+        commit(() => {
+          for (const s of sessions) {
+            mirror.put('focus_sessions', s, { started_date: day(s.started_at) });
+            mirror.seen('focus_sessions', s.id);
+            for (const t of s.tags) tag(t);
+            mirror.replaceChildren(
+              'focus_session_tags',
+              'focus_session_id',
+              s.id,
+              s.tags.map((t) => ({ tag_id: t.id })),
+              'focus_sessions',
+            );
+          }
+          mirror.deleteUnseen('focus_sessions', 'focus_sessions');
+        });
+      });
     }
 
-    await pool.drain();
+    await fetches.drain();
     opts.progress.finish();
     db.exec('BEGIN IMMEDIATE');
     // The weekly views read the week's first day from meta; habit_days follows the habits just mirrored.
@@ -298,9 +275,7 @@ export async function syncAccount(opts: SyncOptions): Promise<SyncResult> {
       runId,
       counts: Object.fromEntries(mirror.counts),
       skipped,
-      requests: opts.client.stats.requests - startStats.requests,
-      retries: opts.client.stats.retries - startStats.retries,
-      elapsedMs: Date.now() - started,
+      ...fetches.stats(),
     };
   } catch (err) {
     if (db.isTransaction) db.exec('ROLLBACK');

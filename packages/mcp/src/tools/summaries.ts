@@ -10,7 +10,7 @@ import { addTool } from '../tool.js';
 
 type Loggd = Awaited<ReturnType<ToolContext['client']>>;
 
-// The report code (and luxon with it) loads on the first summary call, not before `tools/list` is answered.
+// The report code loads on the first summary call, not before `tools/list` is answered.
 const code = () => import('../report-code.js');
 type Row = Record<string, unknown>;
 

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import { CliError, usageError } from '../../errors.js';
+import { RESOURCES, type Resource } from '../../account/resources.js';
+import { runAccountJob } from '../../account/run-job.js';
+import { usageError } from '../../errors.js';
 import { EXIT } from '../../exit-codes.js';
-import { RESOURCES, type Resource } from '../../export/layout.js';
-import { Progress } from '../../export/progress.js';
 import { type ExportFormat, type ExportResult, exportAccount } from '../../export/run.js';
 import { checkRange } from '../../parse.js';
 import type { CommandContext } from '../../types.js';
@@ -35,16 +35,11 @@ export async function runExport(ctx: CommandContext, flags: ExportFlags): Promis
   checkRange(flags.from, flags.to);
   await (await import('../../fs-errors.js')).checkFolderFlag('--out', resolve(flags.out));
   const format = formatOf(ctx, flags);
-  const client = await ctx.createClient({ batch: true });
-  const progress = new Progress(ctx.io.stderr);
-  const abort = new AbortController();
-  const onSigint = () => abort.abort();
-  process.once('SIGINT', onSigint);
-  let result: ExportResult;
-  try {
-    result = await exportAccount({
-      client,
-      out: resolve(flags.out),
+  const out = resolve(flags.out);
+  const result = await runAccountJob(ctx, 'export interrupted: run it again to resume', async (run) =>
+    exportAccount({
+      ...run,
+      out,
       format,
       resources: new Set(flags.resources ?? RESOURCES),
       from: flags.from,
@@ -53,26 +48,15 @@ export async function runExport(ctx: CommandContext, flags: ExportFlags): Promis
       strict: Boolean(flags.strict),
       full: Boolean(flags.full),
       concurrency: flags.concurrency ?? 4,
-      now: ctx.now ? await ctx.now() : new Date(),
-      fallbackTimeZone: ctx.io.env.LOGGD_TZ ?? 'UTC',
-      progress,
       toolVersion: VERSION,
-      signal: abort.signal,
-      source: await (await import('../../context.js')).sourceOf(ctx, client),
+      source: await (await import('../../context.js')).sourceOf(ctx, run.client),
       // --demo data never came from the real API: the manifest must not say it did.
       ...(ctx.opts.demo ? { apiBase: 'demo:in-process-mock' } : {}),
       onNote: (message) => ctx.io.stderr.write(`note: ${message}\n`),
       ...(flags.notesFolder !== undefined ? { notesFolder: flags.notesFolder } : {}),
       ...(flags.noteName !== undefined ? { noteName: flags.noteName } : {}),
-    });
-  } catch (err) {
-    progress.finish();
-    if (abort.signal.aborted)
-      throw new CliError('export interrupted: run it again to resume', EXIT.interrupted, 'aborted');
-    throw err;
-  } finally {
-    process.removeListener('SIGINT', onSigint);
-  }
+    }),
+  );
   ctx.io.stderr.write(summary(flags.out, result));
   return EXIT.ok;
 }

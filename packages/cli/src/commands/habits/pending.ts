@@ -1,8 +1,9 @@
 import { EXIT } from '../../exit-codes.js';
-import { dueToday, localDay, weekStart } from '../../habits/due.js';
+import { dueToday, weekStart } from '../../habits/due.js';
 import { escapeControl } from '../../output/escape.js';
 import { render } from '../../output/render.js';
 import { HABIT } from '../../resources/spec.js';
+import { localDay } from '../../time/zone.js';
 import type { CommandContext } from '../../types.js';
 import { fetchList } from '../list.js';
 import { HABIT_CELLS } from './cells.js';

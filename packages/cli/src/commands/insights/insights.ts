@@ -1,6 +1,5 @@
 import { colorLevel } from '../../color.js';
 import { usageError } from '../../errors.js';
-import { buildInsights } from '../../report/build/insights.js';
 import { addMonths, isoOf } from '../../report/compute/calendar.js';
 import type { Period } from '../../report/compute/period.js';
 import { firstDataDay } from '../../report/insights/index.js';
@@ -8,6 +7,7 @@ import { loadReportData } from '../../report/load.js';
 import { renderHtml } from '../../report/render/html.js';
 import { renderMarkdown } from '../../report/render/markdown.js';
 import { renderTerminal } from '../../report/render/terminal.js';
+import { buildInsights } from '../../report/sections/insights.js';
 import type { CommandContext } from '../../types.js';
 import { outputOf, printsBesideHtml, settingsFor, writeAtomically } from '../report/report.js';
 

@@ -1,6 +1,6 @@
 import { demoMock } from '../../context.js';
 import { usageError } from '../../errors.js';
-import { isValidTimeZone } from '../../output/datetime.js';
+import { isValidTimeZone } from '../../time/zone.js';
 import type { CommandContext } from '../../types.js';
 
 /**

@@ -5,7 +5,7 @@ import { parseChoice, parseDate, parseId } from '../../parse.js';
 import { parseDayStart, parseMonth, parseWeek } from '../../report/flags.js';
 import type { ActionBinder, CommandContext } from '../../types.js';
 
-// Declarations only: the action imports report.ts (and with it luxon, the SDK and the renderers) when it runs, so
+// Declarations only: the action imports report.ts (and with it the SDK and the renderers) when it runs, so
 // `loggd --help` stays fast.
 
 /** Reports and insights: the terminal view (also when piped), the computed figures as JSON, or Markdown. */

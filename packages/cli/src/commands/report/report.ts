@@ -3,20 +3,20 @@ import { basename, dirname, join } from 'node:path';
 import { colorLevel } from '../../color.js';
 import { CliError, usageError } from '../../errors.js';
 import { EXIT } from '../../exit-codes.js';
-import { isValidTimeZone } from '../../output/datetime.js';
-import type { ReportFlags, ReportKind } from '../../report/build/index.js';
-import { buildReport } from '../../report/build/index.js';
+
 import { dayOf, isoOf, weekdayIndex } from '../../report/compute/calendar.js';
 import type { Period, ReportSettings } from '../../report/compute/period.js';
-import { localDayOfInstant } from '../../report/compute/zone.js';
 import { type LoadNeeds, loadReportData } from '../../report/load.js';
 import { rangePeriod, reviewPeriod } from '../../report/options.js';
 import { renderHtml } from '../../report/render/html.js';
 import { renderMarkdown } from '../../report/render/markdown.js';
 import { renderTerminal } from '../../report/render/terminal.js';
+import type { ReportFlags, ReportKind } from '../../report/sections/index.js';
+import { buildReport } from '../../report/sections/index.js';
+import { isValidTimeZone, localDayOfInstant } from '../../time/zone.js';
 import type { CommandContext } from '../../types.js';
 
-export type { ReportFlags, ReportKind } from '../../report/build/index.js';
+export type { ReportFlags, ReportKind } from '../../report/sections/index.js';
 
 type Output = 'terminal' | 'json' | 'markdown';
 

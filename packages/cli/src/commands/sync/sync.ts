@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import { CliError, usageError } from '../../errors.js';
+import { RESOURCES, type Resource } from '../../account/resources.js';
+import { runAccountJob } from '../../account/run-job.js';
+import { usageError } from '../../errors.js';
 import { EXIT } from '../../exit-codes.js';
-import { RESOURCES, type Resource } from '../../export/layout.js';
-import { Progress } from '../../export/progress.js';
 import type { CommandContext } from '../../types.js';
 
 /** Flags of `loggd sync`. */
@@ -21,44 +21,28 @@ export async function runSync(ctx: CommandContext, flags: SyncFlags): Promise<nu
   (await import('../../node-version.js')).requireNode('sync');
   await (await import('../../fs-errors.js')).checkFileFlag('--db', resolve(flags.db));
   const { syncAccount } = await import('../../sync/run.js');
-  const client = await ctx.createClient({ batch: true });
-  const progress = new Progress(ctx.io.stderr);
-  const abort = new AbortController();
-  const onSigint = () => abort.abort();
-  process.once('SIGINT', onSigint);
-  try {
-    const r = await syncAccount({
-      client,
-      db: resolve(flags.db),
-      resources: new Set(flags.resources ?? RESOURCES),
-      full: Boolean(flags.full),
-      strict: Boolean(flags.strict),
-      concurrency: flags.concurrency ?? 4,
-      now: ctx.now ? await ctx.now() : new Date(),
-      fallbackTimeZone: ctx.io.env.LOGGD_TZ ?? 'UTC',
-      progress,
-      signal: abort.signal,
-    });
-    const lines = Object.entries(r.skipped).map(([res, m]) => `skipped ${res}: ${m}`);
-    const changed = Object.entries(r.counts)
-      .filter(([, c]) => c.inserted + c.updated + c.deleted > 0)
-      .map(([res, c]) => `${res} +${c.inserted} ~${c.updated} -${c.deleted}`);
-    lines.push(
-      `synced ${flags.db}: ${changed.join(', ') || 'no changes'}`,
-      `  ${r.requests} requests, ${r.retries} retries, ${(r.elapsedMs / 1000).toFixed(1)} s`,
-    );
-    ctx.io.stderr.write(`${lines.join('\n')}\n`);
-    return EXIT.ok;
-  } catch (err) {
-    progress.finish();
-    if (abort.signal.aborted)
-      throw new CliError(
-        'sync interrupted: nothing was changed (the run is one transaction)',
-        EXIT.interrupted,
-        'aborted',
-      );
-    throw err;
-  } finally {
-    process.removeListener('SIGINT', onSigint);
-  }
+  const db = resolve(flags.db);
+  const r = await runAccountJob(
+    ctx,
+    'sync interrupted: nothing was changed (the run is one transaction)',
+    (run) =>
+      syncAccount({
+        ...run,
+        db,
+        resources: new Set(flags.resources ?? RESOURCES),
+        full: Boolean(flags.full),
+        strict: Boolean(flags.strict),
+        concurrency: flags.concurrency ?? 4,
+      }),
+  );
+  const lines = Object.entries(r.skipped).map(([res, m]) => `skipped ${res}: ${m}`);
+  const changed = Object.entries(r.counts)
+    .filter(([, c]) => c.inserted + c.updated + c.deleted > 0)
+    .map(([res, c]) => `${res} +${c.inserted} ~${c.updated} -${c.deleted}`);
+  lines.push(
+    `synced ${flags.db}: ${changed.join(', ') || 'no changes'}`,
+    `  ${r.requests} requests, ${r.retries} retries, ${(r.elapsedMs / 1000).toFixed(1)} s`,
+  );
+  ctx.io.stderr.write(`${lines.join('\n')}\n`);
+  return EXIT.ok;
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
+import type { Resource } from '../../account/resources.js';
 import { exists, type FileSummary, StreamWriter } from '../files.js';
-import type { Layout, Resource } from '../layout.js';
+import type { Layout } from '../layout.js';
 
 /** What every renderer gets: where to read the store and write files, and the profile's calendar. */
 export interface RenderContext {

@@ -1,9 +1,22 @@
-import { flatCell } from '../../output/flatten.js';
-import { localDate } from '../local-date.js';
+import { flatCell, flatHeader } from '../../output/flatten.js';
+import {
+  FOCUS_SESSION,
+  GOAL,
+  GOAL_UPDATE,
+  HABIT,
+  HABIT_CHECK,
+  HABIT_SKIP,
+  PROFILE,
+  type ResourceSpec,
+  TASK,
+} from '../../resources/spec.js';
+import { localDate } from '../../time/zone.js';
 
 // Column layouts of the CSV export: fixed order, one file per resource and per child, children first carrying
 // their parent's id. Datetimes stay as the API sends them (ISO with offset); the main ones get a `_local_date`
-// companion in the profile's time zone so spreadsheets can group by day without time-zone formulas.
+// companion in the profile's time zone so spreadsheets can group by day without time-zone formulas. A resource's
+// columns are its fields as the CLI lists them (resources/spec.ts), laid out by a CsvLayout: a field the API adds
+// reaches the export by being added there.
 
 type Row = Record<string, unknown>;
 export interface Column {
@@ -11,103 +24,61 @@ export interface Column {
   get: (row: Row, zone: string) => string;
 }
 
-const f = (name: string, from = name): Column => ({ name, get: (row) => flatCell(row[from]) });
+const f = (name: string): Column => ({ name, get: (row) => flatCell(row[name]) });
 const local = (name: string): Column => ({
   name: `${name}_local_date`,
   get: (row, zone) => localDate(row[name] as string | null, zone),
 });
-const nested = (name: string, object: string, key: string): Column => ({
-  name,
+const nested = (object: string, key: string): Column => ({
+  name: flatHeader(`${object}.${key}`),
   get: (row) => flatCell((row[object] as Row | null | undefined)?.[key]),
 });
 
-export const PROFILE_COLUMNS: Column[] = [
-  'id',
-  'username',
-  'email',
-  'bio',
-  'timezone',
-  'week_start_day',
-  'level',
-  'total_points',
-  'monthly_points',
-  'current_streak',
-  'longest_streak',
-  'subscription_tier',
-  'subscription_expires_at',
-  'created_at',
-].map((n) => f(n));
+/** How the export lays a resource's fields out as columns (the documented order of docs/export.md). */
+export interface CsvLayout {
+  /** The parent's id, right after `id` (a child's file carries it). */
+  parent?: string;
+  /** Fields left out: arrays exported as files of their own, and fields the export does not carry. */
+  omit?: readonly string[];
+  /** Fields placed right after another field instead of in the API's order. */
+  after?: Readonly<Record<string, string>>;
+  /** Datetimes followed by a `<name>_local_date` column. */
+  local?: readonly string[];
+  /** Object fields flattened into these sub-keys, in this order (`recurrence_type`, as list output names them). */
+  expand?: Readonly<Record<string, readonly string[]>>;
+}
 
-export const HABIT_COLUMNS: Column[] = [
-  ...[
-    'id',
-    'name',
-    'description',
-    'emoji',
-    'color',
-    'url',
-    'frequency',
-    'custom_days',
-    'tracking_mode',
-    'weekly_target',
-    'daily_time_goal',
-    'data_source',
-    'allow_multiple_checks',
-    'display_order',
-    'current_streak',
-    'longest_streak',
-    'status',
-    'start_date',
-    'checked_today',
-    'last_checked_at',
-    'created_at',
-  ].map((n) => f(n)),
-  local('created_at'),
-  f('updated_at'),
-];
+/** The CSV columns of a resource: its spec's fields laid out by `layout`. */
+export function columnsOf(spec: Pick<ResourceSpec, 'fields'>, layout: CsvLayout = {}): Column[] {
+  const moved = layout.after ?? {};
+  const order = spec.fields.filter((n) => !layout.omit?.includes(n) && !(n in moved));
+  if (layout.parent) order.splice(order.indexOf('id') + 1, 0, layout.parent);
+  for (const [field, anchor] of Object.entries(moved)) order.splice(order.indexOf(anchor) + 1, 0, field);
+  return order.flatMap((name) => {
+    const keys = layout.expand?.[name];
+    if (keys) return keys.map((key) => nested(name, key));
+    return layout.local?.includes(name) ? [f(name), local(name)] : [f(name)];
+  });
+}
 
-export const CHECK_COLUMNS: Column[] = [
-  f('id'),
-  f('habit_id'),
-  f('date'),
-  f('checked_at'),
-  local('checked_at'),
-  f('source'),
-  f('note'),
-  f('contribution_count'),
-];
+export const PROFILE_COLUMNS = columnsOf(PROFILE, { omit: ['avatar_id', 'avatar_animated'] });
 
-export const SKIP_COLUMNS: Column[] = ['id', 'habit_id', 'date', 'reason', 'note'].map((n) => f(n));
+export const HABIT_COLUMNS = columnsOf(HABIT, { local: ['created_at'] });
 
-export const TASK_COLUMNS: Column[] = [
-  ...[
-    'id',
-    'title',
-    'description',
-    'status',
-    'priority',
-    'category',
-    'source',
-    'planned_day',
-    'planned_week_start',
-    'due_time',
-    'goal_id',
-    'goal_milestone_id',
-    'parent_task_id',
-    'completion_note',
-  ].map((n) => f(n)),
-  nested('recurrence_type', 'recurrence', 'type'),
-  nested('recurrence_interval', 'recurrence', 'interval'),
-  nested('recurrence_days', 'recurrence', 'days'),
-  nested('recurrence_is_template', 'recurrence', 'is_template'),
-  nested('recurrence_parent_id', 'recurrence', 'parent_id'),
-  f('created_at'),
-  local('created_at'),
-  f('completed_at'),
-  local('completed_at'),
-  f('cancelled_at'),
-  f('updated_at'),
-];
+export const CHECK_COLUMNS = columnsOf(HABIT_CHECK, {
+  parent: 'habit_id',
+  after: { checked_at: 'date' },
+  local: ['checked_at'],
+});
+
+export const SKIP_COLUMNS = columnsOf(HABIT_SKIP, { parent: 'habit_id' });
+
+export const TASK_COLUMNS = columnsOf(TASK, {
+  omit: ['subtasks', 'tags'],
+  expand: { recurrence: ['type', 'interval', 'days', 'is_template', 'parent_id'] },
+  after: { created_at: 'recurrence' },
+  local: ['created_at', 'completed_at'],
+});
 
 export const SUBTASK_COLUMNS: Column[] = [
   f('id'),
@@ -120,35 +91,7 @@ export const SUBTASK_COLUMNS: Column[] = [
 
 export const TASK_TAG_COLUMNS: Column[] = [f('task_id'), f('tag_id'), f('name'), f('color')];
 
-export const GOAL_COLUMNS: Column[] = [
-  ...[
-    'id',
-    'title',
-    'description',
-    'notes',
-    'life_area',
-    'time_horizon',
-    'tracking_type',
-    'status',
-    'progress_percentage',
-    'is_on_track',
-    'trend',
-    'metric_unit',
-    'metric_start_value',
-    'metric_target_value',
-    'metric_current_value',
-    'metric_decrease',
-    'metric_value_type',
-    'last_update_note',
-    'started_at',
-    'target_date',
-    'completed_at',
-    'last_reviewed_at',
-    'updates_count',
-    'created_at',
-    'updated_at',
-  ].map((n) => f(n)),
-];
+export const GOAL_COLUMNS = columnsOf(GOAL, { omit: ['milestones'] });
 
 export const MILESTONE_COLUMNS: Column[] = [
   f('id'),
@@ -160,34 +103,9 @@ export const MILESTONE_COLUMNS: Column[] = [
   f('completed_at'),
 ];
 
-export const GOAL_UPDATE_COLUMNS: Column[] = [
-  f('id'),
-  f('goal_id'),
-  f('metric_value'),
-  f('note'),
-  f('update_date'),
-  local('update_date'),
-  f('created_at'),
-];
+export const GOAL_UPDATE_COLUMNS = columnsOf(GOAL_UPDATE, { parent: 'goal_id', local: ['update_date'] });
 
-export const FOCUS_COLUMNS: Column[] = [
-  f('id'),
-  f('title'),
-  f('status'),
-  f('started_at'),
-  local('started_at'),
-  f('ended_at'),
-  f('planned_duration_seconds'),
-  f('actual_duration_seconds'),
-  f('total_paused_seconds'),
-  f('session_number'),
-  f('points_earned'),
-  f('task_id'),
-  f('habit_id'),
-  f('notes'),
-  f('created_at'),
-  f('updated_at'),
-];
+export const FOCUS_COLUMNS = columnsOf(FOCUS_SESSION, { omit: ['tags'], local: ['started_at'] });
 
 export const FOCUS_TAG_COLUMNS: Column[] = [f('focus_session_id'), f('tag_id'), f('name'), f('color')];
 

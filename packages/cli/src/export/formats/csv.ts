@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import { habitDays } from '../../account/habit-days.js';
 import { quoteCell } from '../../output/delimited.js';
+import { localDate } from '../../time/zone.js';
 import { exists, readNdjson } from '../files.js';
 import { GroupReader } from '../groups.js';
-import { habitDays } from '../habit-days.js';
 import { STORE_FILES } from '../layout.js';
-import { localDate } from '../local-date.js';
 import { output, type RenderContext, storePath } from './context.js';
 import * as T from './csv-tables.js';
 
@@ -181,7 +181,7 @@ async function renderDaily(ctx: RenderContext, daily: Map<string, DayTotals>): P
   const first = ctx.from ?? dates[0];
   const last = ctx.to ?? ctx.today;
   if (first) {
-    const { days } = await import('../local-date.js');
+    const { days } = await import('../../account/local-date.js');
     for (const { date } of days(first, last)) {
       const d = daily.get(date);
       await t.row([

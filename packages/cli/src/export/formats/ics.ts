@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { readNdjson } from '../files.js';
 import { STORE_FILES } from '../layout.js';
 import { output, type RenderContext, storePath } from './context.js';
@@ -34,8 +33,10 @@ export function foldLine(line: string): string {
   return parts.join('\r\n ');
 }
 
-function utc(iso: string): string {
-  return DateTime.fromISO(iso, { setZone: true }).toUTC().toFormat("yyyyMMdd'T'HHmmss'Z'");
+/** An instant (an API datetime or ms) as an iCalendar UTC time, `20260408T143000Z`. */
+function utc(instant: string | number): string {
+  const iso = new Date(typeof instant === 'number' ? instant : Date.parse(instant)).toISOString();
+  return `${iso.slice(0, 19).replaceAll('-', '').replaceAll(':', '')}Z`;
 }
 
 function compactDate(date: string): string {
@@ -43,7 +44,7 @@ function compactDate(date: string): string {
 }
 
 function nextDay(date: string): string {
-  return DateTime.fromISO(date, { zone: 'utc' }).plus({ days: 1 }).toFormat('yyyyMMdd');
+  return compactDate(new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10));
 }
 
 async function calendar(ctx: RenderContext, name: string, title: string, events: AsyncIterable<string[]>) {
@@ -86,9 +87,7 @@ async function* focusEvents(ctx: RenderContext): AsyncGenerator<string[]> {
   for await (const s of readNdjson<Row>(await storePath(ctx, STORE_FILES.focus))) {
     const start = s.started_at as string;
     const seconds = (s.actual_duration_seconds ?? s.planned_duration_seconds ?? 0) as number;
-    const end =
-      (s.ended_at as string | null) ??
-      DateTime.fromISO(start, { setZone: true }).plus({ seconds }).toISO({ suppressMilliseconds: true })!;
+    const end = (s.ended_at as string | null) ?? Date.parse(start) + seconds * 1000;
     yield [
       `UID:focus-${s.id}@loggd.life`,
       `DTSTAMP:${utc(s.updated_at as string)}`,

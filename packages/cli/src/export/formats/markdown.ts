@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { DateTime } from 'luxon';
+import { habitDays } from '../../account/habit-days.js';
 import { makeDir } from '../../make-dir.js';
+import { localDate, localTime } from '../../time/zone.js';
 import { exists, readNdjson, writeFileAtomic } from '../files.js';
 import { GroupReader } from '../groups.js';
-import { habitDays } from '../habit-days.js';
 import { STORE_FILES } from '../layout.js';
-import { localDate } from '../local-date.js';
 import { type DayEntry, dayBlock, dayProperties, habitKeys } from '../notes/day-note.js';
 import { mergeNote } from '../notes/merge-note.js';
 import { notePath } from '../notes/note-path.js';
@@ -95,7 +94,7 @@ export async function renderMarkdown(ctx: RenderContext, notes: NoteOptions): Pr
         id: s.id,
         title: (s.title as string | null | undefined) ?? null,
         started_at: s.started_at,
-        time: DateTime.fromISO(s.started_at, { setZone: true }).setZone(ctx.timeZone).toFormat('HH:mm'),
+        time: localTime(s.started_at, ctx.timeZone),
         seconds: typeof s.actual_duration_seconds === 'number' ? s.actual_duration_seconds : null,
         status: String(s.status ?? ''),
       });

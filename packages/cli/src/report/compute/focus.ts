@@ -1,6 +1,7 @@
+import { instantOf } from '../../time/instant.js';
+import { dayStartInstant, localDayOfInstant } from '../../time/zone.js';
 import { isoOf } from './calendar.js';
 import { bucketLabel, buckets, type Period, type ReportSettings } from './period.js';
-import { dayStartInstant, instantOf, localDayOfInstant } from './zone.js';
 
 /** What the focus figures need of a session (the API's `FocusSession` fits). */
 export interface FocusInput {

@@ -1,6 +1,7 @@
+import { instantOf } from '../../time/instant.js';
+import { localDayOfInstant } from '../../time/zone.js';
 import { dayOf, isoOf } from './calendar.js';
 import type { Period, ReportSettings } from './period.js';
-import { instantOf, localDayOfInstant } from './zone.js';
 
 /** What the goal figures need of a goal (the API's `Goal` fits). */
 export interface GoalInput {

@@ -1,9 +1,10 @@
+import { instantOf } from '../../time/instant.js';
+import { localDayOfInstant } from '../../time/zone.js';
 import { type FocusFigures, type FocusInput, focusFigures } from './focus.js';
 import { type GoalFigures, type GoalInput, type GoalUpdateInput, goalFigures } from './goals.js';
 import { type HabitFigures, type HabitInput, habitFigures, touchesRange } from './habits.js';
 import { type Period, previousPeriod, type ReportSettings } from './period.js';
 import { type TaskInput, taskFigures } from './tasks.js';
-import { instantOf, localDayOfInstant } from './zone.js';
 
 /** The data one report is computed from (already loaded; see load.ts). */
 export interface ReportData {

@@ -1,6 +1,7 @@
+import { instantOf } from '../../time/instant.js';
+import { localDayOfInstant } from '../../time/zone.js';
 import { dayOf, isoOf } from './calendar.js';
 import { bucketLabel, buckets, type Period, type ReportSettings } from './period.js';
-import { instantOf, localDayOfInstant } from './zone.js';
 
 /** What the task figures need of a task (the API's `Task` fits). */
 export interface TaskInput {

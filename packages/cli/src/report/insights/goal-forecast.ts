@@ -1,6 +1,7 @@
+import { instantOf } from '../../time/instant.js';
+import { localDayOfInstant } from '../../time/zone.js';
 import { dayOf, isoOf } from '../compute/calendar.js';
 import type { GoalInput, GoalUpdateInput } from '../compute/goals.js';
-import { instantOf, localDayOfInstant } from '../compute/zone.js';
 import { inverseRegression, leastSquares } from './stats.js';
 
 /** Days of update history the forecast's line is fitted to. */

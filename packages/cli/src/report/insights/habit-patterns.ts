@@ -1,6 +1,7 @@
+import { instantOf } from '../../time/instant.js';
+import { localMinuteOfInstant } from '../../time/zone.js';
 import { isoOf, WEEKDAYS, weekdayOf, weekStartOf } from '../compute/calendar.js';
 import type { Period } from '../compute/period.js';
-import { instantOf, localMinuteOfInstant } from '../compute/zone.js';
 import { countDays, type HabitSeries } from './series.js';
 import { type Interval, normalQuantile, proportionDifference, wilson } from './stats.js';
 

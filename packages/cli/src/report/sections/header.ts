@@ -1,6 +1,6 @@
+import { offsetLabel } from '../../time/zone.js';
 import { isoOf, WEEKDAYS } from '../compute/calendar.js';
 import type { Period, ReportSettings } from '../compute/period.js';
-import { offsetLabel } from '../compute/zone.js';
 import type { ReportHeader } from '../document.js';
 
 /** `04:00` from minutes after midnight. */

@@ -1,6 +1,7 @@
 import { WEEK_DAYS } from '@loggd/sdk/constants';
 import { dueToday, weekStart } from '../habits/due.js';
-import { days, localDate, maxDate, minDate } from './local-date.js';
+import { localDate } from '../time/zone.js';
+import { days, maxDate, minDate } from './local-date.js';
 
 /** A habit's state on one day: checked, skipped, expected but not done, or not expected. */
 /** `pending`: due today and not done yet (the day is not over: `habits pending` and the reports say the same). */

@@ -18,6 +18,20 @@ export class Pool {
     this.#pump();
   }
 
+  /** Queues `job` and resolves with its result (jobs run in the order queued). */
+  run<T>(job: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.add(async () => {
+        try {
+          resolve(await job());
+        } catch (err) {
+          reject(err);
+          throw err;
+        }
+      });
+    });
+  }
+
   #pump(): void {
     while (!this.#failed && this.#active < this.size && this.#queue.length > 0) {
       const job = this.#queue.shift()!;
