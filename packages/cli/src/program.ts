@@ -1,6 +1,8 @@
 import { DEFAULT_BASE_URL } from '@loggd/sdk/constants';
 import { Command, type CommanderError, Option } from 'commander';
 import { resolveColor } from './color.js';
+import { configuredIO } from './config/apply.js'; // i16b
+import { registerConfigCommands } from './config/register.js'; // i16b
 import { createContext } from './context.js';
 import { CliError, errorJson, toCliError, usageError, wantsJsonErrors } from './errors.js';
 import { EXIT } from './exit-codes.js';
@@ -8,6 +10,7 @@ import { HELP_TOPICS } from './help-topics.js';
 import { expandJsonFields } from './json-fields.js';
 import { escapeControl } from './output/escape.js';
 import { FORMATS } from './output/format.js';
+import { startPager } from './output/pager.js'; // i16b
 import { checkRange, parseChoice, parseDate, parseId, parseLimit, parseQuery } from './parse.js';
 import { registerExportCommands } from './program-export.js';
 import { registerReportCommands } from './program-report.js';
@@ -74,6 +77,10 @@ export function buildProgram(state: RunState): Command {
       ),
     )
     .option('--no-input', 'never prompt')
+    .option(
+      '--no-pager',
+      'never page long tables (pager: LOGGD_PAGER, `loggd config set pager`, PAGER, less -FRX)',
+    ) // i16b
     .addOption(
       new Option(
         '--timeout <seconds>',
@@ -90,9 +97,13 @@ export function buildProgram(state: RunState): Command {
     cmd.action(async (...raw: unknown[]) => {
       const self = raw.at(-1) as Command;
       const opts = self.optsWithGlobals() as GlobalOptions & Record<string, unknown>;
+      // i16b: `loggd config` values fill unset env variables (flag > env > config > default); errors see them too.
+      const path = commandPath(self).replace(/^loggd /, '');
+      const configured = configuredIO(state.io, opts, path);
+      state.io = configured;
       const io = opts.color
-        ? { ...state.io, color: resolveColor(opts.color, state.io.env, Boolean(state.io.stdout.isTTY)) }
-        : state.io;
+        ? { ...configured, color: resolveColor(opts.color, configured.env, Boolean(configured.stdout.isTTY)) }
+        : configured;
       checkGlobalFlags(self, opts);
       // --jq filters the command's JSON: the command writes into a buffer, jq's result goes to stdout.
       const jq = opts.jq === undefined ? undefined : (await import('./output/jq.js')).bufferedStdout(io);
@@ -101,7 +112,8 @@ export function buildProgram(state: RunState): Command {
       // --limit is a total: with --all it caps the items (at most 100, one page of that size) instead of
       // shrinking every page of a full walk.
       if (own.all && own.limit !== undefined) own.all = false;
-      const ctx = createContext(jq?.io ?? io, opts);
+      const paging = jq ? undefined : startPager(io, opts, path); // i16b: tables on a terminal page
+      const ctx = createContext(jq?.io ?? paging?.io ?? io, opts);
       try {
         state.exitCode = await handler(ctx, raw.slice(0, -2), own, self);
         if (jq) {
@@ -112,6 +124,8 @@ export function buildProgram(state: RunState): Command {
         // Convert here, where the client's base URL is known (a 404's message shows the full URL).
         if (err instanceof CliError) throw err;
         throw Object.assign(toCliError(err, ctx.baseUrl), { cause: err });
+      } finally {
+        await paging?.finish(); // i16b
       }
     });
 
@@ -321,8 +335,8 @@ export function buildProgram(state: RunState): Command {
     async (ctx, _a, o) => (await import('./commands/auth.js')).authLogin(ctx, o),
   );
   action(
-    auth.command('status').description('show the active profile, token source and storage'),
-    async (ctx, _a, o) => (await import('./commands/auth.js')).authStatus(ctx, o),
+    auth.command('status').description('check every stored profile: account, plan, masked token, scopes'), // i16b
+    async (ctx, _a, o) => (await import('./auth/status.js')).authStatusAll(ctx, o), // i16b: every profile
   );
   action(
     auth
@@ -350,6 +364,7 @@ export function buildProgram(state: RunState): Command {
   registerExportCommands(program, action);
   registerReportCommands(program, action);
   registerWebhooksCommands(program, action);
+  registerConfigCommands(program, action); // i16b
 
   // mock
   const mock = program.command('mock').description('the local mock of the Loggd API');
@@ -411,8 +426,7 @@ export function buildProgram(state: RunState): Command {
         // biome-ignore lint/suspicious/noTemplateCurlyInString: a zsh expression shown to the user.
         '\nInstall:\n  $ loggd completion bash >> ~/.bashrc\n  $ loggd completion zsh > "${fpath[1]}/_loggd"\n  $ loggd completion fish > ~/.config/fish/completions/loggd.fish\n',
       ),
-    async (ctx, [shell]) =>
-      (await import('./commands/completion.js')).completion(ctx, shell as string, program),
+    async (ctx, [shell]) => (await import('./completion/scripts.js')).completion(ctx, shell as string), // i16b: scripts call __complete
   );
 
   // help (topics, then commands)
@@ -464,8 +478,8 @@ function parseTimeout(value: string): number {
 }
 
 /** Every --format some command prints; which command prints which is below (the rest print FORMATS). */
-const ALL_FORMATS: readonly string[] = [...FORMATS, 'markdown', 'ics'];
-const FORMATS_OF: Record<string, readonly string[]> = {
+export const ALL_FORMATS: readonly string[] = [...FORMATS, 'markdown', 'ics'];
+export const FORMATS_OF: Record<string, readonly string[]> = {
   export: ['json', 'ndjson', 'csv', 'ics', 'markdown'],
   report: ['table', 'json', 'markdown'],
   api: ['json', 'ndjson'],
@@ -586,13 +600,17 @@ function fromCommander(f: CommanderFailure): CliError | number {
 export async function run(argv: string[], io: IO): Promise<number> {
   const state: RunState = { io, exitCode: EXIT.ok };
   const program = buildProgram(state);
+  // i16b: `loggd __complete <words…>` (what the completion scripts call) bypasses commander, which would parse
+  // the words' flags as its own.
+  if (argv[0] === '__complete')
+    return (await import('./completion/complete.js')).complete(program, argv.slice(1), io);
   try {
     await program.parseAsync(expandJsonFields(argv, program), { from: 'user' });
     return state.exitCode;
   } catch (thrown) {
     const outcome = thrown instanceof CommanderFailure ? fromCommander(thrown) : toCliError(thrown);
     if (typeof outcome === 'number') return outcome;
-    reportError(io, outcome, program.opts() as GlobalOptions, thrown);
+    reportError(state.io, outcome, program.opts() as GlobalOptions, thrown); // i16b: state.io has config applied
     return outcome.exitCode;
   }
 }

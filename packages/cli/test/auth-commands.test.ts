@@ -8,7 +8,8 @@ import { SCOPES } from '@loggd/sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resolveCredentials } from '../src/auth/credentials.js';
 import { maskToken } from '../src/auth/mask.js';
-import { authLogin, authLogout, authStatus, authSwitch } from '../src/commands/auth.js';
+import { authStatusAll as authStatus } from '../src/auth/status.js';
+import { authLogin, authLogout, authSwitch } from '../src/commands/auth.js';
 import type { CommandContext, GlobalOptions, IO } from '../src/types.js';
 
 /** Collects a stream's text and lets a test wait for a piece of it (no sleeps). */
@@ -228,7 +229,8 @@ describe('auth status', () => {
   const statusJson = async (env: Record<string, string> = {}, opts: GlobalOptions = {}) => {
     const h = harness({ env, opts: { format: 'json', ...opts } });
     const code = await authStatus(h.ctx, {});
-    return { code, h, status: h.out.text ? JSON.parse(h.out.text) : undefined };
+    // `{"profiles": [...]}`, the selected profile first.
+    return { code, h, status: h.out.text ? JSON.parse(h.out.text).profiles[0] : undefined };
   };
 
   it('lists exactly the scopes the token has (mock_pro_habits → read:habits) and masks the token', async () => {
@@ -254,7 +256,7 @@ describe('auth status', () => {
     };
     const h = harness({ opts: { format: 'table' } });
     expect(await authStatus(h.ctx, {})).toBe(0);
-    for (const scope of SCOPES) expect(h.out.text).toContain(`✓ ${scope}`);
+    expect(h.out.text).toContain(`scopes: ${SCOPES.join(', ')}`);
     expect(h.out.text).toContain(MOCK_BASE);
     expect(h.out.text).toContain('PLAIN TEXT');
     expect(h.out.text).toContain(`${profile.username} (${profile.subscription_tier})`);
@@ -266,7 +268,7 @@ describe('auth status', () => {
     const { code, status } = await statusJson();
     expect(code).toBe(4);
     expect(status.requires_pro).toBe(true);
-    expect(status.scopes).toEqual([]);
+    expect(status.scopes).toBeNull();
   });
 
   it('exits 4 when nobody is logged in', async () => {
