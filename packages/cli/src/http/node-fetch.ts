@@ -136,7 +136,8 @@ function send(
       signal?.removeEventListener('abort', onAbort);
       resolve(res);
     });
-    request.once('error', (cause) => {
+    // `on`, not `once`: a second error (a reset after a destroy) must not go unheard and crash the process.
+    request.on('error', (cause) => {
       signal?.removeEventListener('abort', onAbort);
       reject(signal?.aborted ? signal.reason : fetchFailed(cause));
     });
