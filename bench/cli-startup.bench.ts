@@ -1,6 +1,8 @@
 // Startup cost of the `loggd` binary, as a ratio to `node -e 0` measured in the same run (and, for the one
 // command that makes a request, to `curl` of the same request against the same local standalone mock).
-// Run: node bench/cli-startup.bench.ts [--quick]   (needs `pnpm --filter @loggd/cli run build` first)
+// Run: node bench/cli-startup.bench.ts [--quick] [--compare <other loggd.js>]   (needs `pnpm --filter @loggd/cli run
+// build` first). --compare times another build's `habits list` in the same interleaved runs, for an A/B of a change
+// (copy a build of the base commit somewhere under the repo, so its external packages still resolve).
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +10,14 @@ import { startMockServer } from '@loggd/mock';
 
 const quick = process.argv.includes('--quick');
 const RUNS = quick ? 5 : 25;
+const compareAt = process.argv.indexOf('--compare');
+const other = compareAt === -1 ? undefined : process.argv[compareAt + 1];
+if (compareAt !== -1 && (!other || !existsSync(other))) {
+  console.error(
+    `cli-startup: --compare needs the path of another build's loggd.js (got ${other ?? 'nothing'})`,
+  );
+  process.exit(1);
+}
 const bin = fileURLToPath(new URL('../packages/cli/dist/loggd.js', import.meta.url));
 if (!existsSync(bin)) {
   console.error(`cli-startup: ${bin} is missing: run \`pnpm --filter @loggd/cli run build\` first`);
@@ -83,6 +93,13 @@ try {
       env,
     },
   ];
+  if (other)
+    cases.push({
+      name: 'other habits list',
+      file: node,
+      args: [other, 'habits', 'list', '--format', 'json'],
+      env,
+    });
   if (hasCurl) {
     cases.push({
       name: 'curl',
@@ -103,6 +120,11 @@ try {
   console.log(line('cli-startup loggd --help vs node -e 0', t.get('loggd --help') as number, base));
   const list = t.get('loggd habits list --format json') as number;
   console.log(line('cli-startup loggd habits list --format json vs node -e 0', list, base));
+  if (other) {
+    const theirs = t.get('other habits list') as number;
+    console.log(line(`cli-startup ${other} habits list --format json vs node -e 0`, theirs, base));
+    console.log(line('cli-startup loggd habits list --format json vs --compare build', list, theirs));
+  }
   if (hasCurl)
     console.log(line('cli-startup loggd habits list --format json vs curl', list, t.get('curl') as number));
 } finally {

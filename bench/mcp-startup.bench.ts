@@ -2,7 +2,9 @@
 // the clock at the tools/list answer. Ratio to `node -e 0` spawned in the same run (the target is ≤ 2). Two
 // lines: with Node's compile cache warm (every start after the first; the binary enables it) and with it off
 // (NODE_DISABLE_COMPILE_CACHE=1, a first start).
-// Run: node bench/mcp-startup.bench.ts [--quick]   (needs `pnpm --filter @loggd/mcp run build` first)
+// Run: node bench/mcp-startup.bench.ts [--quick] [--compare <other bin.js>]   (needs `pnpm --filter @loggd/mcp run
+// build` first). --compare adds another build's warm start to the same interleaved runs, for an A/B of a change
+// (copy a build of the base commit somewhere under the repo, so its external packages still resolve).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +13,14 @@ import { fileURLToPath } from 'node:url';
 
 const quick = process.argv.includes('--quick');
 const RUNS = quick ? 5 : 25;
+const compareAt = process.argv.indexOf('--compare');
+const other = compareAt === -1 ? undefined : process.argv[compareAt + 1];
+if (compareAt !== -1 && (!other || !existsSync(other))) {
+  console.error(
+    `mcp-startup: --compare needs the path of another build's bin.js (got ${other ?? 'nothing'})`,
+  );
+  process.exit(1);
+}
 const bin = fileURLToPath(new URL('../packages/mcp/dist/bin/bin.js', import.meta.url));
 if (!existsSync(bin)) {
   console.error(`mcp-startup: ${bin} is missing: run \`pnpm --filter @loggd/mcp run build\` first`);
@@ -81,12 +91,20 @@ function line(name: string, ours: number, baseline: number): string {
 
 // A private compile cache, so the warm case measures this build and nothing else's.
 const cache = mkdtempSync(join(tmpdir(), 'loggd-mcp-bench-cache-'));
+const otherCache = mkdtempSync(join(tmpdir(), 'loggd-mcp-bench-cache-'));
 try {
   const cases: Case[] = [
     { name: 'node -e 0', args: ['-e', '0'], rpc: false },
     { name: 'warm', args: [bin, '--demo'], env: { NODE_COMPILE_CACHE: cache }, rpc: true },
     { name: 'cold', args: [bin, '--demo'], env: { NODE_DISABLE_COMPILE_CACHE: '1' }, rpc: true },
   ];
+  if (other)
+    cases.push({
+      name: 'other',
+      args: [other, '--demo'],
+      env: { NODE_COMPILE_CACHE: otherCache },
+      rpc: true,
+    });
   const samples = new Map(cases.map((c) => [c.name, [] as number[]]));
   for (const c of cases) await timeOnce(c); // warm the file cache (and fill the compile cache)
   // Interleaved run by run so drift on a shared machine hits every case alike.
@@ -99,6 +117,12 @@ try {
   console.log(
     line('mcp-startup to tools/list, compile cache off, vs node -e 0', t.get('cold') as number, base),
   );
+  if (other) {
+    const theirs = t.get('other') as number;
+    console.log(line(`mcp-startup ${other}, compile cache warm, vs node -e 0`, theirs, base));
+    console.log(line('mcp-startup warm vs --compare build warm', t.get('warm') as number, theirs));
+  }
 } finally {
   rmSync(cache, { recursive: true, force: true });
+  rmSync(otherCache, { recursive: true, force: true });
 }

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'tsup';
 
 // Two builds into dist/ (the build script empties it first):
@@ -31,6 +32,18 @@ export default defineConfig([
     banner: { js: '#!/usr/bin/env node' },
     noExternal: ['@modelcontextprotocol/sdk', 'zod'],
     external: ['@loggd/sdk', '@loggd/mock'],
+    // The MCP SDK's server loads Ajv only for a default elicitation validator this server replaces (server.ts):
+    // src/no-ajv.ts stands in for it, so Ajv and ajv-formats are neither bundled nor evaluated at start.
+    esbuildPlugins: [
+      {
+        name: 'no-ajv',
+        setup(build) {
+          build.onResolve({ filter: /\/validation\/ajv-provider\.js$/ }, () => ({
+            path: resolve('src/no-ajv.ts'),
+          }));
+        },
+      },
+    ],
     esbuildOptions(options) {
       options.minify = true;
     },

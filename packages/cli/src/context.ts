@@ -94,6 +94,7 @@ async function buildClient(
   const timeoutMs = timeoutOf(opts, io.env);
   if (opts.demo) {
     const mock = await demoMock(io.env);
+    const { withHeaders } = await import('./http/cli-fetch.js');
     if (io.stderr.isTTY) io.stderr.write('demo: the in-process mock’s demo account (no token, no network)\n');
     // The demo is in-process and nobody else's quota: no rate limit on either side, so `--demo export` is instant.
     const demo = new Loggd({
@@ -118,12 +119,14 @@ async function buildClient(
       opts.baseUrl ? '--base-url' : io.env.LOGGD_BASE_URL ? 'LOGGD_BASE_URL' : 'stored base URL',
     );
   const { announceTimeouts, announceWaits } = await import('./client-events.js');
+  const { cliFetch, withHeaders } = await import('./http/cli-fetch.js');
   const debug: import('@loggd/sdk').LoggdHooks = opts.debug ? debugHooks(io, creds.token).hooks : {};
   const timeouts = announceTimeouts(io, baseUrl ?? DEFAULT_BASE_URL);
   const client = new Loggd({
     token: creds.token,
     ...(baseUrl ? { baseUrl } : {}),
-    ...(options.headers ? { fetch: withHeaders(undefined, options.headers) } : {}),
+    // node:http rather than the global fetch (no undici to load: docs/performance.md), unless a proxy is set.
+    fetch: withHeaders(cliFetch(io.env), options.headers),
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     ...(options.batch ? { maxRateLimitWaitMs: 15 * 60_000 } : {}),
     ...rateWindowOf(io.env),
@@ -138,19 +141,6 @@ async function buildClient(
   });
   tokens.set(client, creds.token);
   return client;
-}
-
-/** A fetch that adds `loggd api -H` headers to every request (the SDK sets Authorization itself). */
-function withHeaders(
-  base: typeof globalThis.fetch | undefined,
-  extra: Record<string, string> | undefined,
-): typeof globalThis.fetch | undefined {
-  if (!extra) return base;
-  return (input, init) => {
-    const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
-    for (const [name, value] of Object.entries(extra)) headers.set(name, value);
-    return (base ?? globalThis.fetch)(input, { ...init, headers });
-  };
 }
 
 /** A named profile that was never stored: list the stored ones rather than saying "no token". */

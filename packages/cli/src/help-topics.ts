@@ -15,9 +15,16 @@ const ENVIRONMENT = `Environment variables of loggd:
   LOGGD_TIMEOUT       seconds to wait for each answer before retrying (default 30, 0 = never); --timeout wins
   LOGGD_RATE_WINDOW_MS  the server's rate-limit window in ms (default 60000; for a mock with a shorter one)
   LOGGD_WEBHOOK_SECRET  webhook endpoint secret for \`loggd webhooks listen|trigger|verify\` (--secret wins)
+  LOGGD_PAGER         pager for tables on a terminal (default: config pager, then PAGER, then less -FRX);
+                      --no-pager turns it off, \`cat\` too
+  LOGGD_COLOR         auto, always or never (as --color, which wins)
+  PAGER               the pager when neither LOGGD_PAGER nor \`loggd config set pager\` names one
   NO_COLOR            any value: no colour (--color always still colours)
   FORCE_COLOR, CLICOLOR_FORCE   colour even when piped (0 turns colour off)
   COLUMNS             table width when stdout is not a terminal
+
+\`loggd config set <key> <value>\` stores defaults for format, base_url, pager, timeout and color: each applies
+only when its variable above is unset (flag > environment > config > default).
 `;
 
 const FORMATTING = `Output of loggd read commands:

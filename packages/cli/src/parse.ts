@@ -45,12 +45,17 @@ export function parseId(noun: string): (value: string) => number {
 }
 
 /** A value from a fixed set (--status, --horizon). */
-export function parseChoice(flag: string, choices: readonly string[]): (value: string) => string {
-  return (value) => {
+export function parseChoice(
+  flag: string,
+  choices: readonly string[],
+): ((value: string) => string) & { choices: readonly string[] } {
+  const parse = (value: string) => {
     if (!choices.includes(value))
       throw usageError(`invalid ${flag} '${value}': accepted values are ${choices.join(', ')}`);
     return value;
   };
+  // Shell completion offers these values (completion/complete.ts reads them off the option's parser).
+  return Object.assign(parse, { choices });
 }
 
 /** Checks from ≤ to once both are known. */

@@ -3,6 +3,7 @@ import { resolveColor } from './color.js';
 import { registerApiCommand } from './commands/api/command.js';
 import { registerAuthCommands } from './commands/auth/command.js';
 import { registerCompletionCommand } from './commands/completion/command.js';
+import { registerConfigCommands } from './commands/config/command.js';
 import { registerExportCommand } from './commands/export/command.js';
 import { registerFocusCommands } from './commands/focus/command.js';
 import { registerGoalsCommands } from './commands/goals/command.js';
@@ -16,12 +17,14 @@ import { registerReportCommands } from './commands/report/command.js';
 import { registerSyncCommand } from './commands/sync/command.js';
 import { registerTasksCommands } from './commands/tasks/command.js';
 import { registerWebhooksCommands } from './commands/webhooks/command.js';
+import { configuredIO } from './config/apply.js';
 import { createContext } from './context.js';
 import { CliError, errorJson, toCliError, usageError, wantsJsonErrors } from './errors.js';
 import { EXIT } from './exit-codes.js';
 import { expandJsonFields } from './json-fields.js';
 import { escapeControl } from './output/escape.js';
-import { FORMATS, LIST_FORMATS } from './output/format.js';
+import { FORMAT_RULES, FORMATS, LIST_FORMATS } from './output/format.js';
+import { startPager } from './output/pager.js';
 import { parseChoice } from './parse.js';
 import type { ActionBinder, GlobalOptions, IO } from './types.js';
 import { VERSION } from './version.js';
@@ -65,6 +68,10 @@ export function buildProgram(state: RunState): Command {
       ),
     )
     .option('--no-input', 'never prompt')
+    .option(
+      '--no-pager',
+      'never page long tables (pager: LOGGD_PAGER, `loggd config set pager`, PAGER, less -FRX)',
+    )
     .addOption(
       new Option(
         '--timeout <seconds>',
@@ -77,13 +84,18 @@ export function buildProgram(state: RunState): Command {
     `\nExamples:\n  $ loggd --demo habits list\n  $ loggd habits pending; [ $? -eq 10 ] && notify-send "Habits pending"\n  $ loggd tasks list --status all --all --format csv > tasks.csv\n  $ loggd api /goals -q status=all --paginate\n\nMore: loggd help exit-codes | environment | formatting`,
   );
 
-  const action: ActionBinder = (cmd, handler, formats = LIST_FORMATS) =>
-    cmd.action(async (...raw: unknown[]) => {
+  const action: ActionBinder = (cmd, handler, formats = LIST_FORMATS) => {
+    FORMAT_RULES.set(cmd, formats); // for completion: each command's --format values
+    return cmd.action(async (...raw: unknown[]) => {
       const self = raw.at(-1) as Command;
       const opts = self.optsWithGlobals() as GlobalOptions & Record<string, unknown>;
+      const path = commandPath(self).replace(/^loggd /, '');
+      // `loggd config` values fill unset env variables (flag > env > config > default); errors see them too.
+      const configured = configuredIO(state.io, opts, path);
+      state.io = configured;
       const io = opts.color
-        ? { ...state.io, color: resolveColor(opts.color, state.io.env, Boolean(state.io.stdout.isTTY)) }
-        : state.io;
+        ? { ...configured, color: resolveColor(opts.color, configured.env, Boolean(configured.stdout.isTTY)) }
+        : configured;
       checkGlobalFlags(self, opts);
       // --jq filters the command's JSON: the command writes into a buffer, jq's result goes to stdout.
       const jq = opts.jq === undefined ? undefined : (await import('./output/jq.js')).bufferedStdout(io);
@@ -92,10 +104,10 @@ export function buildProgram(state: RunState): Command {
       // shrinking every page of a full walk.
       if (own.all && own.limit !== undefined) own.all = false;
       // The output format is resolved here, once, by the command's rule (output/format.ts).
-      const ctx = createContext(jq?.io ?? io, opts, {
-        command: commandPath(self).replace(/^loggd /, ''),
-        formats,
-      });
+      const ctx = createContext(jq?.io ?? io, opts, { command: path, formats });
+      // Tables on a terminal page (output/pager.ts): the command writes into the pager's buffer.
+      const paging = jq ? undefined : startPager(io, opts, path, ctx.format);
+      if (paging) ctx.io = paging.io;
       try {
         state.exitCode = await handler(ctx, raw.slice(0, -2), own, self);
         if (jq) {
@@ -106,8 +118,11 @@ export function buildProgram(state: RunState): Command {
         // Convert here, where the client's base URL is known (a 404's message shows the full URL).
         if (err instanceof CliError) throw err;
         throw Object.assign(toCliError(err, ctx.baseUrl), { cause: err });
+      } finally {
+        await paging?.finish();
       }
     });
+  };
 
   // One declaration module per command group (commands/<group>/command.ts), in the order --help lists them.
   registerHabitsCommands(program, action);
@@ -122,6 +137,7 @@ export function buildProgram(state: RunState): Command {
   registerReportCommands(program, action);
   registerInsightsCommand(program, action);
   registerWebhooksCommands(program, action);
+  registerConfigCommands(program, action);
   registerMockCommands(program, action);
   registerMcpCommand(program, action);
   registerCompletionCommand(program, action);
@@ -229,13 +245,17 @@ function fromCommander(f: CommanderFailure): CliError | number {
 export async function run(argv: string[], io: IO): Promise<number> {
   const state: RunState = { io, exitCode: EXIT.ok };
   const program = buildProgram(state);
+  // `loggd __complete <words…>` (what the completion scripts call) bypasses commander, which would parse the
+  // words' flags as its own.
+  if (argv[0] === '__complete')
+    return (await import('./completion/complete.js')).complete(program, argv.slice(1), io);
   try {
     await program.parseAsync(expandJsonFields(argv, program), { from: 'user' });
     return state.exitCode;
   } catch (thrown) {
     const outcome = thrown instanceof CommanderFailure ? fromCommander(thrown) : toCliError(thrown);
     if (typeof outcome === 'number') return outcome;
-    reportError(io, outcome, program.opts() as GlobalOptions, thrown);
+    reportError(state.io, outcome, program.opts() as GlobalOptions, thrown); // state.io has config applied
     return outcome.exitCode;
   }
 }

@@ -63,7 +63,7 @@ describe.runIf(existsSync(BIN))('loggd auth (the built binary, against the mock 
 
     const status = await loggd(['auth', 'status', '--format', 'json'], { env });
     expect(status.code).toBe(0);
-    expect(JSON.parse(status.stdout)).toMatchObject({
+    expect(JSON.parse(status.stdout).profiles[0]).toMatchObject({
       scopes: ['read:habits'],
       source: 'file',
       token: 'mock_p…bits',

@@ -10,7 +10,7 @@ import { resolveCredentials } from '../src/auth/credentials.js';
 import { maskToken } from '../src/auth/mask.js';
 import { authLogin } from '../src/commands/auth/login.js';
 import { authLogout } from '../src/commands/auth/logout.js';
-import { authStatus } from '../src/commands/auth/status.js';
+import { authStatusAll as authStatus } from '../src/commands/auth/status.js';
 import { authSwitch } from '../src/commands/auth/switch.js';
 import { LIST_FORMATS, resolveFormat } from '../src/output/format.js';
 import type { CommandContext, GlobalOptions, IO } from '../src/types.js';
@@ -236,7 +236,8 @@ describe('auth status', () => {
   const statusJson = async (env: Record<string, string> = {}, opts: GlobalOptions = {}) => {
     const h = harness({ env, opts: { format: 'json', ...opts } });
     const code = await authStatus(h.ctx, {});
-    return { code, h, status: h.out.text ? JSON.parse(h.out.text) : undefined };
+    // `{"profiles": [...]}`, the selected profile first.
+    return { code, h, status: h.out.text ? JSON.parse(h.out.text).profiles[0] : undefined };
   };
 
   it('lists exactly the scopes the token has (mock_pro_habits → read:habits) and masks the token', async () => {
@@ -262,7 +263,7 @@ describe('auth status', () => {
     };
     const h = harness({ opts: { format: 'table' } });
     expect(await authStatus(h.ctx, {})).toBe(0);
-    for (const scope of SCOPES) expect(h.out.text).toContain(`✓ ${scope}`);
+    expect(h.out.text).toContain(`scopes: ${SCOPES.join(', ')}`);
     expect(h.out.text).toContain(MOCK_BASE);
     expect(h.out.text).toContain('PLAIN TEXT');
     expect(h.out.text).toContain(`${profile.username} (${profile.subscription_tier})`);
@@ -274,7 +275,7 @@ describe('auth status', () => {
     const { code, status } = await statusJson();
     expect(code).toBe(4);
     expect(status.requires_pro).toBe(true);
-    expect(status.scopes).toEqual([]);
+    expect(status.scopes).toBeNull();
   });
 
   it('exits 4 when nobody is logged in', async () => {

@@ -82,6 +82,14 @@ function run(row: Row, index: number): Promise<BinResult> {
 }
 
 const hang = (route: string): Omit<FaultSpec, 'token'> => ({ fault: 'hang', route });
+
+/** A config directory holding `loggd config` values, as `loggd config set` writes them (i16b rows). */
+function configDir(name: string, config: Record<string, string>): string {
+  const dir = join(WORK, name);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  writeFileSync(join(dir, 'settings.json'), JSON.stringify({ profiles: {}, config }), { mode: 0o600 });
+  return dir;
+}
 const LIST = ['habits', 'list'];
 
 const ROWS: Row[] = [
@@ -713,6 +721,81 @@ const ROWS: Row[] = [
     code: 0,
     stderr: /^$/,
     stdout: /^id\tname\n\d+\t/,
+  },
+  // config, pager, completion, auth status of every profile (gh-style, #16 item 13)
+  {
+    name: 'config set: a bad value names the key and the accepted values',
+    argv: ['config', 'set', 'format', 'xml'],
+    env: { LOGGD_CONFIG_DIR: join(WORK, 'cfg-unused') },
+    code: 2,
+    stderr: /^error: invalid value 'xml' for config key format: accepted are table, json, ndjson, csv, tsv$/,
+  },
+  {
+    name: 'config get: an unknown key lists the keys',
+    argv: ['config', 'get', 'editor'],
+    code: 2,
+    stderr: /^error: unknown config key 'editor': accepted keys are format, base_url, pager, timeout, color$/,
+  },
+  {
+    name: 'config timeout applies like LOGGD_TIMEOUT',
+    argv: ['profile'],
+    env: { LOGGD_CONFIG_DIR: configDir('cfg-timeout', { timeout: '0.3' }) },
+    faults: [hang('/profile')],
+    code: 6,
+    stderr: /^no answer from .*\/profile/,
+  },
+  {
+    name: 'config format applies; LOGGD_FORMAT wins over it',
+    argv: [...LIST, '--limit', '1', '--fields', 'id'],
+    env: { LOGGD_CONFIG_DIR: configDir('cfg-format', { format: 'json' }), LOGGD_FORMAT: 'ndjson' },
+    code: 0,
+    stderr: /^$/,
+    stdout: /^\{"id":\d+\}\n$/,
+  },
+  {
+    name: 'config: a hand-edited bad value is one line naming the key',
+    argv: LIST,
+    env: { LOGGD_CONFIG_DIR: configDir('cfg-bad', { color: 'sometimes' }) },
+    code: 2,
+    stderr:
+      /^error: invalid value 'sometimes' for config key color in .*settings\.json: accepted are auto, always, never$/,
+  },
+  {
+    name: 'a pager is never started on a pipe',
+    argv: [...LIST, '--format', 'table', '--limit', '1'],
+    env: { LOGGD_PAGER: 'false' },
+    code: 0,
+    stderr: /^$/,
+    stdout: /^ID\s+NAME/,
+  },
+  { name: '--no-pager is accepted', argv: ['--no-pager', ...LIST, '--limit', '1'], code: 0, stderr: /^$/ },
+  {
+    name: '__complete offers a command’s enum values',
+    argv: ['__complete', 'habits', 'list', '--status', ''],
+    code: 0,
+    stderr: /^$/,
+    stdout: /^active\narchived\nall\n$/,
+  },
+  {
+    name: '__complete never fails',
+    argv: ['__complete', 'nope', '--profile'],
+    code: 0,
+    stderr: /^$/,
+  },
+  {
+    name: 'auth status --json is {"profiles": [...]}',
+    argv: ['auth', 'status', '--json'],
+    code: 0,
+    stderr: /^$/,
+    stdout: /^\{"profiles":\[\{"profile":"default","active":true,"selected":true,.*"source":"env"/,
+  },
+  {
+    name: 'auth status gives a hung server 10 s, then says so',
+    argv: ['auth', 'status'],
+    faults: [hang('/profile')],
+    code: 6,
+    stderr: /^error: no answer from http:\/\/127\.0\.0\.1:\d+\/api\/v1\/public\/profile within 10 s$/,
+    stdout: /^✗ default \(active\) {2}tok_ro…cr3t \(LOGGD_TOKEN\).*error: no answer from/,
   },
   {
     name: 'report unknown habit id exit 3 in JSON',

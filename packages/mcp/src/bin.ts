@@ -28,6 +28,7 @@ else if (invocation.kind === 'usage') {
   } else {
     let mock: import('@loggd/mock').MockApi | undefined;
     const baseUrl = invocation.baseUrl ?? env.LOGGD_BASE_URL;
+    await import('./zod-jitless.js');
     const { serveStdio } = await import('./stdio.js');
     log(
       invocation.demo

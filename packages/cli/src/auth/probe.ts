@@ -41,7 +41,7 @@ export async function probe(target: ProbeTarget, path: string): Promise<ProbeRes
       signal: AbortSignal.timeout(target.timeoutMs ?? PROBE_TIMEOUT_MS),
     });
   } catch (err) {
-    return { kind: 'network', message: networkMessage(err, url) };
+    return { kind: 'network', message: networkMessage(err, url, target.timeoutMs ?? PROBE_TIMEOUT_MS) };
   }
   let body: unknown;
   try {
@@ -60,9 +60,9 @@ export async function probe(target: ProbeTarget, path: string): Promise<ProbeRes
   return { kind: 'http', status: response.status, message };
 }
 
-function networkMessage(err: unknown, url: string): string {
+function networkMessage(err: unknown, url: string, timeoutMs: number): string {
   const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (e.name === 'TimeoutError') return `no answer from ${url} within ${PROBE_TIMEOUT_MS / 1000} s`;
+  if (e.name === 'TimeoutError') return `no answer from ${url} within ${timeoutMs / 1000} s`;
   const cause = e.cause?.code ?? e.cause?.message;
   return `cannot reach ${originOf(url)}: ${e.message ?? String(err)}${cause ? ` (${cause})` : ''}`;
 }

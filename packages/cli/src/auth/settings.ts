@@ -19,6 +19,8 @@ export interface ProfileSettings {
 export interface Settings {
   activeProfile?: string;
   profiles: Record<string, ProfileSettings>;
+  /** `loggd config` values (config/keys.ts), kept as strings. */
+  config?: Record<string, string>;
 }
 
 const CONFIG_NAME = 'settings';
@@ -65,7 +67,15 @@ function normalize(raw: Record<string, unknown>): Settings {
     }
   }
   const active = typeof raw.activeProfile === 'string' ? raw.activeProfile : undefined;
-  return { ...(active ? { activeProfile: active } : {}), profiles };
+  // `loggd config` values live here too (config/store.ts): keep them through every auth update.
+  const config = normalizeConfig(raw.config);
+  return { ...(active ? { activeProfile: active } : {}), profiles, ...(config ? { config } : {}) };
+}
+
+function normalizeConfig(raw: unknown): Record<string, string> | undefined {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  const entries = Object.entries(raw as Record<string, unknown>).filter(([, v]) => typeof v === 'string');
+  return entries.length ? (Object.fromEntries(entries) as Record<string, string>) : undefined;
 }
 
 /** Reads the settings; a missing file is empty settings (and creates nothing, so read-only commands leave no trace). */

@@ -18,6 +18,11 @@ export interface FormatRule {
   hint?: string;
 }
 
+/**
+ * Each declared command's rule, recorded by program.ts's action binder: completion offers a command's own formats.
+ */
+export const FORMAT_RULES = new WeakMap<import('commander').Command, FormatRule>();
+
 /** Lists and single resources: a table on a terminal, TSV when piped (like gh). The default rule. */
 export const LIST_FORMATS: FormatRule = { accepts: FORMATS, tty: 'table', pipe: 'tsv' };
 

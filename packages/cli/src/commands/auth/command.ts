@@ -16,8 +16,8 @@ export function registerAuthCommands(program: Command, action: ActionBinder): vo
     async (ctx, _a, o) => (await import('./login.js')).authLogin(ctx, o),
   );
   action(
-    auth.command('status').description('show the active profile, token source and storage'),
-    async (ctx, _a, o) => (await import('./status.js')).authStatus(ctx, o),
+    auth.command('status').description('check every stored profile: account, plan, masked token, scopes'),
+    async (ctx, _a, o) => (await import('./status.js')).authStatusAll(ctx, o),
   );
   action(
     auth
