@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
@@ -28,7 +29,21 @@ describe.skipIf(!built)('the built @loggd/sdk webhooks (skipped when dist/ is no
     for (const file of files) {
       expect(readFileSync(new URL(file, dist), 'utf8'), file).not.toMatch(/(from |require\()["']node:/);
     }
-    expect(readFileSync(new URL('hmac-node.js', dist), 'utf8')).toMatch(/from "node:crypto"/);
+    // node:crypto is loaded on first use (process.getBuiltinModule), never imported at start.
+    expect(readFileSync(new URL('hmac-node.js', dist), 'utf8')).toMatch(/get\("node:crypto"\)/);
+  });
+
+  it('importing the SDK loads no crypto module until a webhook is verified or signed', () => {
+    const script = `
+      const sdk = await import(${JSON.stringify(new URL('index.js', dist).href)});
+      const before = process.moduleLoadList.filter((m) => /crypto/.test(m)).length;
+      const sig = await sdk.signPayload('{}', 'whsec_x');
+      console.log(JSON.stringify({ before, sig, after: process.moduleLoadList.filter((m) => /crypto/.test(m)).length }));`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    const { before, sig, after } = JSON.parse(out) as { before: number; sig: string; after: number };
+    expect(before).toBe(0);
+    expect(sig).toMatch(/^sha256=[0-9a-f]{64}$/);
+    expect(after).toBeGreaterThan(0);
   });
 
   it('property: the four HMAC builds (node/web × ESM/CJS) agree with each other', async () => {
