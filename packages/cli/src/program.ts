@@ -21,6 +21,7 @@ import { configuredIO } from './config/apply.js';
 import { createContext } from './context.js';
 import { CliError, errorJson, toCliError, usageError, wantsJsonErrors } from './errors.js';
 import { EXIT } from './exit-codes.js';
+import { checkGlobalFlags, parseTimeout } from './global-flags.js';
 import { expandJsonFields } from './json-fields.js';
 import { escapeControl } from './output/escape.js';
 import { FORMAT_RULES, FORMATS, LIST_FORMATS } from './output/format.js';
@@ -96,7 +97,7 @@ export function buildProgram(state: RunState): Command {
       const io = opts.color
         ? { ...configured, color: resolveColor(opts.color, configured.env, Boolean(configured.stdout.isTTY)) }
         : configured;
-      checkGlobalFlags(self, opts);
+      checkGlobalFlags(path, opts);
       // --jq filters the command's JSON: the command writes into a buffer, jq's result goes to stdout.
       const jq = opts.jq === undefined ? undefined : (await import('./output/jq.js')).bufferedStdout(io);
       const own = self.opts();
@@ -145,41 +146,6 @@ export function buildProgram(state: RunState): Command {
 
   wireOutput(program, state);
   return program;
-}
-
-function parseTimeout(value: string): number {
-  if (!/^\d+(\.\d+)?$/.test(value.trim()))
-    throw usageError(
-      `invalid --timeout '${value}': accepted is a number of seconds (0 = no timeout)`,
-      'e.g. --timeout 20',
-    );
-  return Number(value.trim());
-}
-
-/** Subcommands that print a list of items: the only ones --sort applies to. */
-const LIST_VERBS = new Set(['list', 'checks', 'skips', 'updates']);
-
-/** Commands whose output is a list or object of API fields: the only ones --fields applies to. */
-const FIELD_COMMANDS = new Set(['habits', 'tasks', 'goals', 'focus', 'profile', 'mock verify']);
-
-/**
- * A global flag a command would ignore is a usage error, never a silent exit 0: --fields outside the resource
- * commands, --sort outside their lists. (A --format the command cannot print is output/format.ts's error.)
- */
-function checkGlobalFlags(cmd: Command, opts: GlobalOptions): void {
-  const path = commandPath(cmd).replace(/^loggd /, '');
-  const top = path.split(' ')[0] ?? '';
-  if (opts.fields !== undefined && !FIELD_COMMANDS.has(top) && !FIELD_COMMANDS.has(path))
-    throw usageError(
-      `--fields does not apply to \`loggd ${path}\`: it selects fields of habits, tasks, goals, focus and profile output`,
-      top === 'api'
-        ? 'filter `loggd api` output with jq, e.g. `loggd api /profile | jq .data.username`'
-        : undefined,
-    );
-  if (opts.sort !== undefined && !(FIELD_COMMANDS.has(top) && LIST_VERBS.has(path.split(' ').at(-1) ?? '')))
-    throw usageError(
-      `--sort does not apply to \`loggd ${path}\`: it sorts the items of list commands (habits list, tasks list…)`,
-    );
 }
 
 /** Commander's output goes through the injected IO; its errors become CommanderFailure (handled in run()). */
