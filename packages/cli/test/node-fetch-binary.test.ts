@@ -40,7 +40,7 @@ describe('loggd over node:http', () => {
     expect(habits[0]).toMatchObject({ id: expect.any(Number), name: expect.any(String) });
   });
 
-  it('`loggd api -i -H` sends the extra header and prints the status line and sorted headers', async () => {
+  it('`loggd api -i -H` sends the extra header and prints the status line and sorted headers, without undici', async () => {
     let server: HostileServer | undefined;
     try {
       server = await startHostileServer((_req, res) => {
@@ -54,8 +54,9 @@ describe('loggd over node:http', () => {
       const result = await runLoggd(
         ['api', '-i', '/profile', '-H', 'Accept-Language: de'],
         envFor(server.baseUrl),
+        [UNDICI_PROBE],
       );
-      expect(result.stderr).toBe('');
+      expect(result.stderr).toBe('undici loaded: false\n');
       expect(result.code).toBe(0);
       expect(server.seen[0]?.headers).toMatchObject({
         'accept-language': 'de',

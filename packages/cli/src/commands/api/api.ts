@@ -1,4 +1,4 @@
-import { STATUS_CODES } from 'node:http';
+import type * as Http from 'node:http';
 import { usageError } from '../../errors.js';
 import { escapeControl } from '../../output/escape.js';
 import type { CommandContext } from '../../types.js';
@@ -71,6 +71,8 @@ export function parseHeaders(raw: string[]): Record<string, string> | undefined 
 
 /** gh's `-i`: `HTTP/1.1 200 OK`, then one `Name: value` line per header, then a blank line. */
 function statusAndHeaders(response: Response): string {
+  // Read through getBuiltinModule: an ESM import of node:http evaluates its WebSocket getter, which loads undici.
+  const { STATUS_CODES } = process.getBuiltinModule('node:http') as typeof Http;
   const reason = response.statusText || STATUS_CODES[response.status] || '';
   const lines = [`HTTP/1.1 ${response.status} ${reason}`.trimEnd()];
   response.headers.forEach((value, name) => {
